@@ -1,0 +1,82 @@
+# Resettle: the two commands are `make run` and `make test`. Everything else is a step they use.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_CHILDREN ?= 300
+export RESETTLE_DEMO ?= 1
+
+.PHONY: help run test install install-test frontend css migrate demo chromium lint format check-deploy lock benchmark
+
+help:
+	@echo "make run    install, migrate, load synthetic demo data and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   install test dependencies and run the whole suite (set DATABASE_URL for PostgreSQL)"
+	@echo "make lint   ruff check and format check"
+	@echo "make lock   re-pin Python dependencies from pyproject.toml"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.base-installed: requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/base.txt
+	@touch $@
+
+$(VENV)/.test-installed: requirements/test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/test.txt
+	@touch $@ $(VENV)/.base-installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+src/resettle/static/build/application.css: node_modules/.installed $(wildcard src/resettle/static_src/*.scss)
+	npm run --silent build:css
+
+install: $(VENV)/.base-installed css
+install-test: $(VENV)/.test-installed css
+frontend: node_modules/.installed
+css: src/resettle/static/build/application.css
+
+migrate: install
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_data --children $(DEMO_CHILDREN)
+
+run: demo
+	@echo ""
+	@echo "Resettle is starting on http://127.0.0.1:$(PORT) - sign in with one of the demo sign-ins above."
+	@echo "Press Ctrl+C to stop."
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+chromium:
+	@scripts/ensure-chromium
+
+test: install-test chromium
+	@set +e; $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing, because a run with no tests proves nothing."; exit 1; fi; \
+	exit $$rc
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-deploy: install
+	RESETTLE_DEMO=0 RESETTLE_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
+	RESETTLE_ALLOWED_HOSTS=resettle.example $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+lock:
+	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --no-header -o requirements/base.txt
+	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --no-header -o requirements/test.txt
+
+benchmark: install-test
+	$(BIN)/python -m pytest tests/benchmarks --benchmark-enable --benchmark-only -p no:randomly

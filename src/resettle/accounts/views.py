@@ -1,0 +1,51 @@
+"""Sign in, sign out and the pages that explain why you were signed out."""
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_GET
+
+from resettle.audit.services import record
+
+from .forms import SignInForm
+from .middleware import mark_signed_in
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: SignInForm) -> HttpResponse:
+        response = super().form_valid(form)  # login() gives the user a new session id
+        mark_signed_in(self.request)
+        record(self.request, "user.signed_in")
+        return response
+
+
+class SignOutView(auth_views.LogoutView):
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.user.is_authenticated:
+            record(request, "user.signed_out")
+        return super().post(request, *args, **kwargs)
+
+
+@login_not_required
+@require_GET
+def signed_out(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signed_out.html", {"reason": "signed_out"})
+
+
+@login_not_required
+@require_GET
+def signed_out_inactive(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signed_out.html", {"reason": "inactive"})
+
+
+@login_not_required
+@require_GET
+def signed_out_expired(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signed_out.html", {"reason": "expired"})

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from resettle.access.policy import lead_practitioner_choices
+from resettle.core.dates import today, years_ago
+from resettle.core.forms import GovukDateField
+
+from .models import CareStatus, Child, Ethnicity, Gender
+
+MIN_AGE = 10
+MAX_AGE = 25
+
+
+class LeadPractitionerField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.full_name
+
+
+class ChildForm(forms.ModelForm):
+    date_of_birth = GovukDateField(
+        label=_("Date of birth"),
+        label_for_errors=_("date of birth"),
+        help_text=_("For example, 27 3 2009"),
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender"),
+        choices=Gender.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the child's gender, or 'Not known'")},
+    )
+    care_status = forms.ChoiceField(
+        label=_("Care status"),
+        choices=CareStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the child's care status")},
+    )
+    ethnicity = forms.ChoiceField(
+        label=_("Ethnicity"),
+        choices=[("", _("Choose ethnicity")), *Ethnicity.choices],
+        error_messages={"required": _("Select the child's ethnicity, or 'Not stated'")},
+    )
+
+    class Meta:
+        model = Child
+        fields = [
+            "preferred_name",
+            "legal_name",
+            "date_of_birth",
+            "gender",
+            "ethnicity",
+            "first_language",
+            "care_status",
+            "communication_needs",
+            "lead_practitioner",
+            "local_reference",
+        ]
+        labels = {
+            "preferred_name": _("Preferred name"),
+            "legal_name": _("Legal name"),
+            "first_language": _("First language"),
+            "communication_needs": _("Communication needs (optional)"),
+            "lead_practitioner": _("Lead practitioner"),
+            "local_reference": _("Local reference (optional)"),
+        }
+        help_texts = {
+            "preferred_name": _("The name the child likes to be called"),
+            "legal_name": _("Full name as on official documents"),
+            "first_language": _("For example, English, Somali or British Sign Language"),
+        }
+        error_messages = {
+            "preferred_name": {"required": _("Enter the child's preferred name")},
+            "legal_name": {"required": _("Enter the child's legal name")},
+        }
+        widgets = {
+            "communication_needs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["lead_practitioner"] = LeadPractitionerField(
+            queryset=lead_practitioner_choices(user),
+            label=_("Lead practitioner"),
+            required=False,
+            empty_label=_("Not allocated yet"),
+        )
+        self.fields["first_language"].required = False
+
+    def clean_preferred_name(self) -> str:
+        return self._clean_name("preferred_name", _("preferred name"))
+
+    def clean_legal_name(self) -> str:
+        return self._clean_name("legal_name", _("legal name"))
+
+    def _clean_name(self, field: str, label: str) -> str:
+        value = " ".join(self.cleaned_data[field].split())
+        if not value:
+            raise ValidationError(_("Enter the child's %(label)s") % {"label": label})
+        return value
+
+    def clean_date_of_birth(self):
+        dob = self.cleaned_data["date_of_birth"]
+        if dob is None:
+            return dob
+        now = today()
+        if dob > now:
+            raise ValidationError(_("Date of birth must be in the past"))
+        if dob > years_ago(MIN_AGE, now):
+            raise ValidationError(
+                _("The child must be at least %(age)s years old: check the date of birth")
+                % {"age": MIN_AGE}
+            )
+        if dob <= years_ago(MAX_AGE + 1, now):
+            raise ValidationError(
+                _("Resettle is for people aged up to %(age)s: check the date of birth")
+                % {"age": MAX_AGE}
+            )
+        return dob
+
+
+class CaseloadFilterForm(forms.Form):
+    SORTS = {
+        "name": ("preferred_name", "legal_name", "id"),
+        "-name": ("-preferred_name", "-legal_name", "-id"),
+        "age": ("-date_of_birth", "id"),
+        "-age": ("date_of_birth", "id"),
+        "reference": ("local_reference", "id"),
+        "recent": ("-created_at", "-id"),
+    }
+    SORT_LABELS = {
+        "name": _("Name (A to Z)"),
+        "-name": _("Name (Z to A)"),
+        "age": _("Age (youngest first)"),
+        "-age": _("Age (oldest first)"),
+        "reference": _("Local reference"),
+        "recent": _("Recently added"),
+    }
+
+    q = forms.CharField(label=_("Search by name or reference"), required=False, max_length=100)
+    care_status = forms.ChoiceField(
+        label=_("Care status"),
+        required=False,
+        choices=[("", _("Any")), *CareStatus.choices],
+    )
+    lead = forms.ChoiceField(label=_("Lead practitioner"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"), required=False, choices=list(SORT_LABELS.items())
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].choices = [
+            ("", _("Anyone")),
+            ("none", _("Not allocated")),
+            *[(str(u.public_id), u.full_name) for u in lead_practitioner_choices(user)],
+        ]
+
+    def ordering(self) -> tuple[str, ...]:
+        sort = self.cleaned_data.get("sort") if self.is_valid() else None
+        return self.SORTS.get(sort or "name", self.SORTS["name"])

@@ -1,0 +1,147 @@
+"""The child: who they are, which service owns their record and who leads their case."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from resettle.core.dates import age_on
+from resettle.core.models import TrackedModel
+
+if TYPE_CHECKING:
+    from resettle.accounts.models import User
+
+
+class Gender(models.TextChoices):
+    BOY = "boy", _("Boy or young man")
+    GIRL = "girl", _("Girl or young woman")
+    NON_BINARY = "non_binary", _("Non-binary")
+    SELF_DESCRIBED = "self_described", _("In another way")
+    NOT_KNOWN = "not_known", _("Not known")
+
+
+class Ethnicity(models.TextChoices):
+    """The 19 ethnic groups of the 2021 census for England and Wales, plus 'not stated'."""
+
+    ASIAN_BANGLADESHI = "asian_bangladeshi", _("Asian or Asian British: Bangladeshi")
+    ASIAN_CHINESE = "asian_chinese", _("Asian or Asian British: Chinese")
+    ASIAN_INDIAN = "asian_indian", _("Asian or Asian British: Indian")
+    ASIAN_PAKISTANI = "asian_pakistani", _("Asian or Asian British: Pakistani")
+    ASIAN_OTHER = "asian_other", _("Asian or Asian British: any other Asian background")
+    BLACK_AFRICAN = "black_african", _("Black, Black British, Caribbean or African: African")
+    BLACK_CARIBBEAN = "black_caribbean", _("Black, Black British, Caribbean or African: Caribbean")
+    BLACK_OTHER = "black_other", _(
+        "Black, Black British, Caribbean or African: any other Black background"
+    )
+    MIXED_WHITE_ASIAN = "mixed_white_asian", _("Mixed or multiple: White and Asian")
+    MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african", _(
+        "Mixed or multiple: White and Black African"
+    )
+    MIXED_WHITE_BLACK_CARIBBEAN = "mixed_white_black_caribbean", _(
+        "Mixed or multiple: White and Black Caribbean"
+    )
+    MIXED_OTHER = "mixed_other", _("Mixed or multiple: any other mixed background")
+    WHITE_BRITISH = "white_british", _(
+        "White: English, Welsh, Scottish, Northern Irish or British"
+    )
+    WHITE_IRISH = "white_irish", _("White: Irish")
+    WHITE_GYPSY_TRAVELLER = "white_gypsy_traveller", _("White: Gypsy or Irish Traveller")
+    WHITE_ROMA = "white_roma", _("White: Roma")
+    WHITE_OTHER = "white_other", _("White: any other White background")
+    OTHER_ARAB = "other_arab", _("Other ethnic group: Arab")
+    OTHER_ANY = "other_any", _("Other ethnic group: any other ethnic group")
+    NOT_STATED = "not_stated", _("Not stated")
+
+
+class CareStatus(models.TextChoices):
+    LOOKED_AFTER = "looked_after", _("Looked after")
+    CARE_LEAVER = "care_leaver", _("Care leaver")
+    NEITHER = "neither", _("Neither")
+
+
+class ChildQuerySet(models.QuerySet["Child"]):
+    def visible_to(self, user: User) -> ChildQuerySet:
+        """Only the children `user` may see. The rule lives in resettle.access.policy."""
+        from resettle.access import policy
+
+        return policy.scope_children(self, user)
+
+    def for_caseload(self) -> ChildQuerySet:
+        """Everything a caseload row shows, in a fixed number of queries."""
+        return self.select_related("lead_practitioner", "owning_service")
+
+    def search(self, text: str) -> ChildQuerySet:
+        text = text.strip()
+        if not text:
+            return self
+        query = models.Q()
+        for word in text.split():
+            query &= (
+                models.Q(preferred_name__icontains=word)
+                | models.Q(legal_name__icontains=word)
+                | models.Q(local_reference__icontains=word)
+            )
+        return self.filter(query)
+
+
+class Child(TrackedModel):
+    preferred_name = models.CharField(
+        _("preferred name"),
+        max_length=100,
+        help_text=_("The name the child likes to be called"),
+    )
+    legal_name = models.CharField(_("legal name"), max_length=200)
+    date_of_birth = models.DateField(_("date of birth"))
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices)
+    ethnicity = models.CharField(_("ethnicity"), max_length=40, choices=Ethnicity.choices)
+    first_language = models.CharField(_("first language"), max_length=100, blank=True)
+    care_status = models.CharField(_("care status"), max_length=20, choices=CareStatus.choices)
+    communication_needs = models.TextField(
+        _("communication needs"),
+        blank=True,
+        help_text=_("For example speech, language and communication needs, or an interpreter"),
+    )
+    owning_service = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="owned_children",
+        verbose_name=_("youth justice service"),
+        limit_choices_to={"kind": "yjs"},
+    )
+    lead_practitioner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_children",
+        verbose_name=_("lead practitioner"),
+    )
+    local_reference = models.CharField(
+        _("local reference"),
+        max_length=50,
+        blank=True,
+        help_text=_("Your service's case reference, if it has one"),
+    )
+
+    objects = ChildQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["changed_at"])
+
+    class Meta:
+        ordering = ["preferred_name", "legal_name"]
+        verbose_name_plural = "children"
+        indexes = [
+            models.Index(fields=["owning_service", "preferred_name"]),
+            models.Index(fields=["lead_practitioner", "preferred_name"]),
+            models.Index(fields=["owning_service", "local_reference"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.preferred_name
+
+    @property
+    def age(self) -> int:
+        return age_on(self.date_of_birth)

@@ -1,0 +1,132 @@
+"""The caseload and the child's record. Views stay thin: rules live in access.policy and services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from resettle.access import policy
+from resettle.accounts.models import Role
+from resettle.audit.services import record
+
+from . import services
+from .forms import CaseloadFilterForm, ChildForm
+from .models import Child
+from .navigation import child_sections
+
+
+def _require_child_roles(request: HttpRequest) -> None:
+    if not policy.can_view_children(request.user):
+        raise PermissionDenied(_("Your role does not work with children's records."))
+
+
+@require_GET
+def caseload(request: HttpRequest) -> HttpResponse:
+    _require_child_roles(request)
+    user = request.user
+    default_scope = "service" if user.role == Role.YJS_MANAGER else "mine"
+    scope = request.GET.get("scope", default_scope)
+    if scope not in {"mine", "service"}:
+        scope = default_scope
+
+    form = CaseloadFilterForm(request.GET or None, user=user)
+    children = Child.objects.visible_to(user).for_caseload()
+    if scope == "mine":
+        children = children.filter(lead_practitioner=user)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        children = children.search(data["q"])
+        if data["care_status"]:
+            children = children.filter(care_status=data["care_status"])
+        if data["lead"] == "none":
+            children = children.filter(lead_practitioner__isnull=True)
+        elif data["lead"]:
+            children = children.filter(lead_practitioner__public_id=data["lead"])
+    children = children.order_by(*form.ordering())
+
+    page = Paginator(children, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    filtered = form.is_bound and form.is_valid() and any(
+        form.cleaned_data[k] for k in ("q", "care_status", "lead")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "children/caseload.html",
+        {
+            "form": form,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+            "scope": scope,
+            "filtered": filtered,
+            "query_string": query.urlencode(),
+            "can_add": policy.can_add_child(user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_child(request: HttpRequest) -> HttpResponse:
+    if not policy.can_add_child(request.user):
+        raise PermissionDenied(_("Your role cannot add children."))
+    form = ChildForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        child = services.add_child(request, form)
+        messages.success(
+            request, _("%(name)s has been added") % {"name": child.preferred_name}
+        )
+        return redirect("children:detail", public_id=child.public_id)
+    return render(request, "children/child_form.html", {"form": form, "adding": True})
+
+
+@require_GET
+def child_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    child = policy.get_child_for_user(
+        request.user, public_id, Child.objects.select_related("lead_practitioner", "owning_service")
+    )
+    record(request, "child.viewed", child=child, section="summary")
+    return render(
+        request,
+        "children/child_detail.html",
+        {
+            "child": child,
+            "sections": child_sections(child, "summary"),
+            "can_edit": policy.can_edit_child(request.user, child),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_child(request: HttpRequest, public_id: str) -> HttpResponse:
+    child = policy.get_child_for_user(request.user, public_id)
+    policy.require_edit_child(request.user, child)
+    form = ChildForm(request.POST or None, instance=child, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.change_child(request, form)
+        messages.success(request, _("The child's details have been saved"))
+        return redirect("children:detail", public_id=child.public_id)
+    if request.method == "GET":
+        record(request, "child.viewed", child=child, section="edit")
+    return render(
+        request, "children/child_form.html", {"form": form, "child": child, "adding": False}
+    )
+
+
+@require_GET
+def child_history(request: HttpRequest, public_id: str) -> HttpResponse:
+    child = policy.get_child_for_user(
+        request.user, public_id, Child.objects.select_related("lead_practitioner", "owning_service")
+    )
+    record(request, "child.history_viewed", child=child)
+    changes = services.change_history(child)
+    return render(
+        request,
+        "children/child_history.html",
+        {"child": child, "sections": child_sections(child, "history"), "changes": changes},
+    )

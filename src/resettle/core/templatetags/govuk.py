@@ -1,0 +1,91 @@
+"""Template helpers that render Django form fields as GOV.UK Design System components."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms, template
+from django.forms.boundfield import BoundField
+
+from resettle.core.dates import age_on
+from resettle.core.forms import GovukDateWidget
+
+register = template.Library()
+
+
+def _kind(field: BoundField) -> str:
+    widget = field.field.widget
+    if isinstance(widget, GovukDateWidget):
+        return "date"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "input"
+
+
+def _date_parts(field: BoundField) -> dict[str, str]:
+    if field.form.is_bound:
+        raw = field.field.widget.value_from_datadict(field.form.data, None, field.html_name)
+        day, month, year = ([*(raw or []), "", "", ""])[:3]
+        return {"day": day or "", "month": month or "", "year": year or ""}
+    value = field.value()
+    if isinstance(value, date):
+        return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
+    return {"day": "", "month": "", "year": ""}
+
+
+@register.inclusion_tag("includes/field.html")
+def govuk_field(field: BoundField, label_size: str = "", width: str = "", classes: str = ""):
+    kind = _kind(field)
+    widget = field.field.widget
+    context = {
+        "field": field,
+        "kind": kind,
+        "id": field.id_for_label or f"id_{field.html_name}",
+        "label_size": label_size,
+        "width": width,
+        "classes": classes,
+        "errors": field.errors,
+        "input_type": getattr(widget, "input_type", "text"),
+        "attrs": widget.attrs,
+        "value": field.value() if kind not in {"date"} else None,
+    }
+    if kind == "date":
+        context["parts"] = _date_parts(field)
+    if kind in {"radios", "select", "checkboxes"}:
+        current = field.value()
+        selected = {str(v) for v in current} if isinstance(current, list | tuple) else {
+            "" if current is None else str(current)
+        }
+        context["options"] = [
+            {"value": str(value), "label": label, "checked": str(value) in selected}
+            for value, label in field.field.choices
+        ]
+    return context
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def govuk_error_summary(*forms_):
+    items = []
+    for form in forms_:
+        if form is None or not form.is_bound:
+            continue
+        for error in form.non_field_errors():
+            items.append({"text": error, "href": None})
+        for field in form:
+            for error in field.errors:
+                target = field.id_for_label or f"id_{field.html_name}"
+                if _kind(field) == "date":
+                    target = f"{field.html_name}_day"
+                items.append({"text": error, "href": f"#{target}"})
+    return {"items": items}
+
+
+@register.filter
+def age(value: date | None) -> str:
+    return "" if value is None else str(age_on(value))

@@ -32,7 +32,9 @@ def env_bool(name: str, default: bool = False) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}"
+    )
 
 
 def env_int(name: str, default: int) -> int:
@@ -230,7 +232,6 @@ DATETIME_FORMAT = "j F Y, g:i a"
 # Static files: our own, plus GOV.UK Frontend, MoJ Frontend and htmx straight from node_modules.
 NODE_MODULES = PROJECT_DIR / "node_modules"
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("govuk", NODE_MODULES / "govuk-frontend" / "dist" / "govuk"),
@@ -248,6 +249,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEMO or DEBUG or TESTING
+# collectstatic writes here for production; demo and tests serve straight from the finders.
+STATIC_ROOT = None if WHITENOISE_USE_FINDERS else VAR_DIR / "static"
 WHITENOISE_AUTOREFRESH = DEBUG
 
 EMAIL_BACKEND = env_str(

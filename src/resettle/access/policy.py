@@ -1,7 +1,8 @@
 """THE access policy: who may see or do what for which child.
 
 Every view reaches children through `Child.objects.visible_to(user)` or `get_child_for_user`, so the
-rule lives here and nowhere else. A child the user may not see is a 404 (we never confirm it exists);
+rule lives here and nowhere else. A child the user may not see is a 404 (we never confirm it
+exists);
 a child the user may see but not change is a 403 on a write.
 """
 

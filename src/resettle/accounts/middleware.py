@@ -31,7 +31,9 @@ class SessionTimeoutMiddleware:
             expired = now - signed_in_at > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds()
             if idle or expired:
                 logout(request)
-                return redirect("accounts:signed-out-inactive" if idle else "accounts:signed-out-expired")
+                return redirect(
+                    "accounts:signed-out-inactive" if idle else "accounts:signed-out-expired"
+                )
             # Write at most once a minute so most requests do not touch the session store.
             if now - last_seen >= 60 or SIGNED_IN_AT not in request.session:
                 request.session[LAST_SEEN] = now

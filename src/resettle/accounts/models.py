@@ -152,7 +152,11 @@ class User(OpaqueIdModel, AbstractBaseUser, PermissionsMixin):
         allowed = ROLE_ORGANISATION_KINDS.get(self.role, set())
         if self.organisation_id and self.organisation.kind not in allowed:
             raise ValidationError(
-                {"role": _("A %(role)s cannot belong to a %(kind)s.")
-                 % {"role": self.get_role_display().lower(),
-                    "kind": self.organisation.get_kind_display().lower()}}
+                {
+                    "role": _("A %(role)s cannot belong to a %(kind)s.")
+                    % {
+                        "role": self.get_role_display().lower(),
+                        "kind": self.organisation.get_kind_display().lower(),
+                    }
+                }
             )

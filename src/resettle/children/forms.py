@@ -146,9 +146,7 @@ class CaseloadFilterForm(forms.Form):
         choices=[("", _("Any")), *CareStatus.choices],
     )
     lead = forms.ChoiceField(label=_("Lead practitioner"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"), required=False, choices=list(SORT_LABELS.items())
-    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=list(SORT_LABELS.items()))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,7 @@
-"""The child's sub-navigation. Later sections (voice, plan, journey, network) add themselves here."""
+"""The child's sub-navigation.
+
+Later sections (voice, plan, journey, network) add themselves to SECTIONS.
+"""
 
 from __future__ import annotations
 

@@ -33,9 +33,14 @@ def change_child(request: HttpRequest, form: ChildForm) -> Child:
 
 def change_history(child: Child, limit: int = 50) -> list[dict]:
     """Who changed which fields and when, newest first, with labels a person can read."""
-    records = list(child.history.select_related("history_user").order_by("-history_date")[: limit + 1])
-    labels = {f.name: str(f.verbose_name).capitalize() for f in Child._meta.get_fields()
-              if hasattr(f, "verbose_name")}
+    records = list(
+        child.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
+    labels = {
+        f.name: str(f.verbose_name).capitalize()
+        for f in Child._meta.get_fields()
+        if hasattr(f, "verbose_name")
+    }
     changes = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
         if len(changes) == limit:

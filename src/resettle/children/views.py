@@ -1,4 +1,7 @@
-"""The caseload and the child's record. Views stay thin: rules live in access.policy and services."""
+"""The caseload and the child's record.
+
+Views stay thin: rules live in access.policy and in services.
+"""
 
 from __future__ import annotations
 
@@ -51,8 +54,10 @@ def caseload(request: HttpRequest) -> HttpResponse:
     children = children.order_by(*form.ordering())
 
     page = Paginator(children, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
-    filtered = form.is_bound and form.is_valid() and any(
-        form.cleaned_data[k] for k in ("q", "care_status", "lead")
+    filtered = (
+        form.is_bound
+        and form.is_valid()
+        and any(form.cleaned_data[k] for k in ("q", "care_status", "lead"))
     )
     query = request.GET.copy()
     query.pop("page", None)
@@ -62,7 +67,9 @@ def caseload(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            ),
             "scope": scope,
             "filtered": filtered,
             "query_string": query.urlencode(),
@@ -78,9 +85,7 @@ def add_child(request: HttpRequest) -> HttpResponse:
     form = ChildForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         child = services.add_child(request, form)
-        messages.success(
-            request, _("%(name)s has been added") % {"name": child.preferred_name}
-        )
+        messages.success(request, _("%(name)s has been added") % {"name": child.preferred_name})
         return redirect("children:detail", public_id=child.public_id)
     return render(request, "children/child_form.html", {"form": form, "adding": True})
 

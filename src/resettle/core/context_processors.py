@@ -13,11 +13,20 @@ def service(request: HttpRequest) -> dict:
     if user is not None and user.is_authenticated:
         nav.append({"href": reverse("core:home"), "text": _("Home"), "key": "home"})
         if policy.can_view_children(user):
-            nav.append({"href": reverse("children:caseload"), "text": _("Children"), "key": "children"})
+            nav.append(
+                {"href": reverse("children:caseload"), "text": _("Children"), "key": "children"}
+            )
         if user.is_staff:
-            nav.append({"href": reverse("admin:index"), "text": _("Administration"), "key": "admin"})
+            nav.append(
+                {"href": reverse("admin:index"), "text": _("Administration"), "key": "admin"}
+            )
     match = getattr(request, "resolver_match", None)
     active = {"children": "children", "admin": "admin"}.get(getattr(match, "app_name", ""), "")
     if match is not None and match.view_name == "core:home":
         active = "home"
-    return {"nav_active": active, "service_name": _("Resettle"), "service_phase": _("Alpha"), "service_nav": nav}
+    return {
+        "nav_active": active,
+        "service_name": _("Resettle"),
+        "service_phase": _("Alpha"),
+        "service_nav": nav,
+    }

@@ -34,17 +34,27 @@ DEMO_SIGN_INS = [
     DemoSignIn("caseworker@camden.example", "Amara Okafor", Role.CASE_WORKER, "camden"),
     DemoSignIn("manager@camden.example", "Priya Shah", Role.YJS_MANAGER, "camden"),
     DemoSignIn("caseworker@hackney.example", "Ben Carter", Role.CASE_WORKER, "hackney"),
-    DemoSignIn("practitioner@feltham.example", "Chloe Williams", Role.SECURE_PRACTITIONER, "feltham"),
+    DemoSignIn(
+        "practitioner@feltham.example", "Chloe Williams", Role.SECURE_PRACTITIONER, "feltham"
+    ),
     DemoSignIn(
         "partner@camden-social-care.example",
         "Sam Mensah",
         Role.PARTNER_PRACTITIONER,
         "camden-childrens-social-care",
     ),
-    DemoSignIn("lead@partnership.example", "Dev Patel", Role.PARTNERSHIP_LEAD,
-               "london-resettlement-partnership"),
-    DemoSignIn("admin@resettle.example", "Alex Morgan", Role.ADMINISTRATOR,
-               "london-resettlement-partnership"),
+    DemoSignIn(
+        "lead@partnership.example",
+        "Dev Patel",
+        Role.PARTNERSHIP_LEAD,
+        "london-resettlement-partnership",
+    ),
+    DemoSignIn(
+        "admin@resettle.example",
+        "Alex Morgan",
+        Role.ADMINISTRATOR,
+        "london-resettlement-partnership",
+    ),
 ]
 
 DEMO_PARTNERS = [
@@ -56,8 +66,16 @@ DEMO_PARTNERS = [
     ("second-chance-mentoring", "Second Chance Mentoring (demo)", "voluntary", "London"),
 ]
 
-LANGUAGES = ["English"] * 12 + ["Somali", "Bengali", "Polish", "Turkish", "Portuguese",
-                                 "Arabic", "Tigrinya", "British Sign Language"]
+LANGUAGES = ["English"] * 12 + [
+    "Somali",
+    "Bengali",
+    "Polish",
+    "Turkish",
+    "Portuguese",
+    "Arabic",
+    "Tigrinya",
+    "British Sign Language",
+]
 COMMUNICATION_NEEDS = [
     "",
     "",
@@ -77,7 +95,8 @@ class DemoRefused(RuntimeError):
 def _require_demo() -> None:
     if not settings.DEMO:
         raise DemoRefused(
-            "Demo data is only loaded in demo mode (RESETTLE_DEMO=1), never under production settings."
+            "Demo data is only loaded in demo mode (RESETTLE_DEMO=1), "
+            "never under production settings."
         )
 
 
@@ -111,8 +130,12 @@ def load_users(fake: Faker, password: str) -> dict[str, list[User]]:
         while len(staff) < 3:
             first, last = fake.first_name(), fake.last_name()
             email = f"{first}.{last}.{fake.unique.random_int(1, 99999)}@{org.slug}{DEMO_DOMAIN}"
-            colleague = User(email=email.lower(), full_name=f"{first} {last}",
-                             role=Role.CASE_WORKER, organisation=org)
+            colleague = User(
+                email=email.lower(),
+                full_name=f"{first} {last}",
+                role=Role.CASE_WORKER,
+                organisation=org,
+            )
             colleague.set_unusable_password()
             colleague.save()
             staff.append(colleague)
@@ -125,7 +148,9 @@ def _date_of_birth(rng: random.Random, now: date) -> date:
     return now - timedelta(days=age_days)
 
 
-def load_children(fake: Faker, rng: random.Random, count: int, workers: dict[str, list[User]]) -> int:
+def load_children(
+    fake: Faker, rng: random.Random, count: int, workers: dict[str, list[User]]
+) -> int:
     now = today()
     services = list(Organisation.objects.filter(kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE))
     by_slug = {s.slug: s for s in services}
@@ -156,7 +181,8 @@ def load_children(fake: Faker, rng: random.Random, count: int, workers: dict[str
         children.append(
             Child(
                 preferred_name=first,
-                legal_name=f"{first} {fake.first_name()} {last}" if rng.random() < 0.4
+                legal_name=f"{first} {fake.first_name()} {last}"
+                if rng.random() < 0.4
                 else f"{first} {last}",
                 date_of_birth=_date_of_birth(rng, now),
                 gender=gender,

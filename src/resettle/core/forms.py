@@ -20,7 +20,9 @@ class GovukDateWidget(forms.MultiWidget):
             "month": forms.TextInput(
                 attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
             ),
-            "year": forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+            "year": forms.TextInput(
+                attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}
+            ),
         }
         super().__init__(widgets, attrs)
 
@@ -70,9 +72,7 @@ class GovukDateField(forms.MultiValueField):
                 _("%(label)s must be a real date") % {"label": label}, code="invalid"
             ) from exc
         if year < 1000:
-            raise ValidationError(
-                _("Year must include 4 numbers"), code="invalid_year"
-            )
+            raise ValidationError(_("Year must include 4 numbers"), code="invalid_year")
         try:
             return date(year, month, day)
         except ValueError as exc:

@@ -7,7 +7,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 
 class NoStoreMiddleware:
-    """Pages shown to a signed-in user may carry personal data: never let a browser or proxy keep them."""
+    """Pages for a signed-in user may hold personal data: no browser or proxy may keep them."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

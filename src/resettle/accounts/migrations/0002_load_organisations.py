@@ -83,7 +83,9 @@ def load(apps, schema_editor):
         for slug, area in BOROUGHS
     ]
     rows += [
-        Organisation(public_id=uuid.uuid4(), slug=slug, name=name, kind="secure", subtype=kind, area=area)
+        Organisation(
+            public_id=uuid.uuid4(), slug=slug, name=name, kind="secure", subtype=kind, area=area
+        )
         for slug, name, kind, area in SECURE_ESTABLISHMENTS
     ]
     slug, name, area = PARTNERSHIP
@@ -97,7 +99,9 @@ def load(apps, schema_editor):
 def unload(apps, schema_editor):
     Organisation = apps.get_model("accounts", "Organisation")
     slugs = [s for s, _ in BOROUGHS] + [s for s, *_ in SECURE_ESTABLISHMENTS] + [PARTNERSHIP[0]]
-    Organisation.objects.filter(slug__in=slugs, users__isnull=True, owned_children__isnull=True).delete()
+    Organisation.objects.filter(
+        slug__in=slugs, users__isnull=True, owned_children__isnull=True
+    ).delete()
 
 
 assert len(BOROUGHS) == 32

@@ -59,9 +59,11 @@ def govuk_field(field: BoundField, label_size: str = "", width: str = "", classe
         context["parts"] = _date_parts(field)
     if kind in {"radios", "select", "checkboxes"}:
         current = field.value()
-        selected = {str(v) for v in current} if isinstance(current, list | tuple) else {
-            "" if current is None else str(current)
-        }
+        selected = (
+            {str(v) for v in current}
+            if isinstance(current, list | tuple)
+            else {"" if current is None else str(current)}
+        )
         context["options"] = [
             {"value": str(value), "label": label, "checked": str(value) in selected}
             for value, label in field.field.choices

@@ -9,7 +9,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--children", type=int, default=300, help="How many children (300)")
-        parser.add_argument("--seed", type=int, default=2021, help="Random seed, for repeatable data")
+        parser.add_argument(
+            "--seed", type=int, default=2021, help="Random seed, for repeatable data"
+        )
         parser.add_argument(
             "--reset", action="store_true", help="Delete all children first and load afresh"
         )
@@ -28,6 +30,6 @@ class Command(BaseCommand):
                 f"Demo children already loaded ({result['children_total']}); use --reset to reload."
             )
         self.stdout.write("")
-        self.stdout.write("Demo sign-ins (password: %s):" % settings.DEMO_PASSWORD)
+        self.stdout.write(f"Demo sign-ins (password: {settings.DEMO_PASSWORD}):")
         for sign_in in DEMO_SIGN_INS:
             self.stdout.write(f"  {sign_in.email:<38} {sign_in.role.label}")

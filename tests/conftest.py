@@ -1,0 +1,162 @@
+"""Shared fixtures: the organisations from the data migration and a cast of named people.
+
+Amara is a Camden case worker, Priya her manager, Ben a Hackney case worker, Chloe a resettlement
+practitioner at HMYOI Feltham, Sam a partner social worker, Dev the partnership lead and Alex an
+administrator.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from resettle.accounts.models import Organisation, Role
+
+from .factories import ChildFactory, UserFactory
+
+PASSWORD = "correct horse battery staple"
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests use a transactional database that is emptied afterwards; run them last.
+    items.sort(key=lambda item: "browser" in item.keywords)
+
+
+def _org(slug: str, name: str, kind: str, subtype: str = "") -> Organisation:
+    # The data migration loads these; get_or_create keeps the fixture safe after a flush.
+    org, _ = Organisation.objects.get_or_create(
+        slug=slug, defaults={"name": name, "kind": kind, "subtype": subtype}
+    )
+    return org
+
+
+@pytest.fixture
+def camden(db) -> Organisation:
+    return _org("camden", "Camden Youth Justice Service", "yjs")
+
+
+@pytest.fixture
+def hackney(db) -> Organisation:
+    return _org("hackney", "Hackney Youth Justice Service", "yjs")
+
+
+@pytest.fixture
+def feltham(db) -> Organisation:
+    return _org("feltham", "HMYOI Feltham", "secure", "yoi")
+
+
+@pytest.fixture
+def partnership(db) -> Organisation:
+    return _org("london-resettlement-partnership", "London Resettlement Partnership", "partnership")
+
+
+@pytest.fixture
+def camden_social_care(db) -> Organisation:
+    return _org(
+        "camden-childrens-social-care", "Camden Children's Social Care", "partner", "social_care"
+    )
+
+
+@pytest.fixture
+def amara(camden):
+    return UserFactory(
+        email="amara@camden.test",
+        full_name="Amara Okafor",
+        organisation=camden,
+        role=Role.CASE_WORKER,
+    )
+
+
+@pytest.fixture
+def priya(camden):
+    return UserFactory(
+        email="priya@camden.test",
+        full_name="Priya Shah",
+        organisation=camden,
+        role=Role.YJS_MANAGER,
+    )
+
+
+@pytest.fixture
+def ben(hackney):
+    return UserFactory(
+        email="ben@hackney.test",
+        full_name="Ben Carter",
+        organisation=hackney,
+        role=Role.CASE_WORKER,
+    )
+
+
+@pytest.fixture
+def chloe(feltham):
+    return UserFactory(
+        email="chloe@feltham.test",
+        full_name="Chloe Williams",
+        organisation=feltham,
+        role=Role.SECURE_PRACTITIONER,
+    )
+
+
+@pytest.fixture
+def sam(camden_social_care):
+    return UserFactory(
+        email="sam@socialcare.test",
+        full_name="Sam Mensah",
+        organisation=camden_social_care,
+        role=Role.PARTNER_PRACTITIONER,
+    )
+
+
+@pytest.fixture
+def dev(partnership):
+    return UserFactory(
+        email="dev@partnership.test",
+        full_name="Dev Patel",
+        organisation=partnership,
+        role=Role.PARTNERSHIP_LEAD,
+    )
+
+
+@pytest.fixture
+def alex(partnership):
+    return UserFactory(
+        email="alex@resettle.test",
+        full_name="Alex Morgan",
+        organisation=partnership,
+        role=Role.ADMINISTRATOR,
+        is_staff=True,
+        is_superuser=True,
+    )
+
+
+@pytest.fixture
+def camden_child(camden, amara):
+    return ChildFactory(
+        preferred_name="Jay",
+        legal_name="Jayden Testperson",
+        owning_service=camden,
+        lead_practitioner=amara,
+        local_reference="CAM-00001",
+    )
+
+
+@pytest.fixture
+def hackney_child(hackney, ben):
+    return ChildFactory(
+        preferred_name="Kemi",
+        legal_name="Oluwakemi Testperson",
+        owning_service=hackney,
+        lead_practitioner=ben,
+        local_reference="HAC-00001",
+    )
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def client_for():
+    return signed_in

@@ -89,11 +89,15 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "resettle.core",
     "resettle.accounts",
     "resettle.access",
     "resettle.audit",
     "resettle.children",
+    "resettle.privacy",
 ]
 
 MIDDLEWARE = [
@@ -104,8 +108,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "resettle.accounts.middleware.SessionTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "resettle.accounts.middleware.MFARequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -172,10 +178,20 @@ LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:signed-out"
 
+# Two-factor sign-in (TOTP authenticator app, with single-use recovery codes). Required for
+# everyone outside demo mode; in demo mode people may still set it up from their account page.
+MFA_REQUIRED = env_bool("RESETTLE_MFA_REQUIRED", not DEMO)
+OTP_TOTP_ISSUER = "Resettle"
+# Changing your password or authenticator app needs your password (and a code) this recently.
+MFA_REAUTHENTICATE_SECONDS = 5 * 60
+
 # Lockout after repeated failures, by username and address together.
 AXES_FAILURE_LIMIT = env_int("RESETTLE_LOCKOUT_FAILURES", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("RESETTLE_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The sign-in form's field (and authenticate()'s keyword) is "username", though it holds the
+# email address; axes would otherwise look for "email" and record every failure with no username.
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -278,4 +294,6 @@ LOGGING = {
 }
 
 CASELOAD_PAGE_SIZE = 25
+# After a transfer, the old service keeps read-only access for this many days (docs/decisions).
+TRANSFER_HANDOVER_DAYS = env_int("RESETTLE_TRANSFER_HANDOVER_DAYS", 28)
 SILENCED_SYSTEM_CHECKS: list[str] = []

@@ -5,6 +5,9 @@ urlpatterns = [
     path("", include("resettle.accounts.urls")),
     path("", include("resettle.core.urls")),
     path("children/", include("resettle.children.urls")),
+    path("", include("resettle.access.urls")),
+    path("", include("resettle.privacy.urls")),
+    path("audit/", include("resettle.audit.urls")),
     path("admin/", admin.site.urls),
 ]
 

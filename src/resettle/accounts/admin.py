@@ -1,7 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from resettle.audit.services import record
+
+from . import services
 from .models import Organisation, User
 
 
@@ -24,7 +30,10 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "job_title", "organisation", "role")}),
-        (_("Access"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (
+            _("Access"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "sessions_link")},
+        ),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
@@ -37,3 +46,32 @@ class UserAdmin(BaseUserAdmin):
         ),
     )
     filter_horizontal = ["groups"]
+    readonly_fields = ["sessions_link"]
+    actions = ["end_sessions"]
+
+    @admin.display(description=_("Signed-in sessions"))
+    def sessions_link(self, obj: User) -> str:
+        if obj.pk is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("accounts:user-sessions", args=[obj.public_id]),
+            _("See and end this person's sessions"),
+        )
+
+    @admin.action(description=_("End sessions (sign out everywhere)"))
+    def end_sessions(self, request, queryset) -> None:
+        ended = sum(services.end_user_sessions(request, person) for person in queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d session ended.", "%(count)d sessions ended.", ended)
+            % {"count": ended},
+            messages.SUCCESS,
+        )
+
+    def save_model(self, request, obj: User, form, change: bool) -> None:
+        # Deactivating ends the person's sessions (accounts.signals); record who did it.
+        deactivated = change and "is_active" in form.changed_data and not obj.is_active
+        super().save_model(request, obj, form, change)
+        if deactivated:
+            record(request, "user.deactivated", user=str(obj.public_id))

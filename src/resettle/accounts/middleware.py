@@ -8,6 +8,8 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from . import sessions
+
 SIGNED_IN_AT = "resettle_signed_in_at"
 LAST_SEEN = "resettle_last_seen"
 
@@ -38,4 +40,35 @@ class SessionTimeoutMiddleware:
             if now - last_seen >= 60 or SIGNED_IN_AT not in request.session:
                 request.session[LAST_SEEN] = now
                 request.session.setdefault(SIGNED_IN_AT, signed_in_at)
+                if now - last_seen >= 60:
+                    sessions.touch(request)  # "last active" on the administrator's page
         return self.get_response(request)
+
+
+class MFARequiredMiddleware:
+    """Keep a signed-in person who has not yet given a code to the two-factor pages.
+
+    Placed after LoginRequiredMiddleware. When two-factor sign-in is required (MFA_REQUIRED, on
+    outside demo mode), or this session signed in with a password for someone who has set up an
+    authenticator app, every page except public ones (marked `login_not_required`) and those marked
+    `mfa_not_required` (setting up an app, entering a code, signing out) redirects to the code page,
+    or to setting up an app for someone who has none.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        from . import mfa
+
+        user = request.user
+        if not user.is_authenticated or not mfa.code_needed(request):
+            return None
+        if not getattr(view_func, "login_required", True):
+            return None  # public pages: sign-in, signed out, accessibility, privacy, health
+        if not getattr(view_func, "mfa_required", True):
+            return None
+        return mfa.redirect_to_second_step(request, next_url=request.get_full_path())

@@ -160,3 +160,26 @@ class User(OpaqueIdModel, AbstractBaseUser, PermissionsMixin):
                     }
                 }
             )
+
+
+class UserSession(models.Model):
+    """A signed-in session, so an administrator can see and end a person's sessions.
+
+    Made when someone signs in and deleted when they sign out or their sessions are ended. The
+    session itself lives in Django's session store; this row only points at it.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("user")
+    )
+    session_key = models.CharField(_("session key"), max_length=40, unique=True)
+    created_at = models.DateTimeField(_("signed in"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("last active"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_seen_at", "-id"]
+        verbose_name = _("signed-in session")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"

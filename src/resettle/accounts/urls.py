@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_account, views_mfa, views_sessions
 
 app_name = "accounts"
 
@@ -10,4 +10,29 @@ urlpatterns = [
     path("signed-out/", views.signed_out, name="signed-out"),
     path("signed-out/inactive/", views.signed_out_inactive, name="signed-out-inactive"),
     path("signed-out/expired/", views.signed_out_expired, name="signed-out-expired"),
+    # Two-factor sign-in
+    path("sign-in/code/", views_mfa.verify, name="mfa-verify"),
+    path("sign-in/recovery-code/", views_mfa.recovery, name="mfa-recovery"),
+    path("account/authenticator-app/", views_mfa.setup, name="mfa-setup"),
+    path("account/recovery-codes/", views_mfa.recovery_codes, name="mfa-recovery-codes"),
+    path(
+        "account/recovery-codes/new/",
+        views_mfa.new_recovery_codes,
+        name="mfa-new-recovery-codes",
+    ),
+    # Your account
+    path("account/", views_account.account, name="account"),
+    path("account/confirm-it-is-you/", views_account.reauthenticate, name="reauthenticate"),
+    path("account/password/", views_account.password_change, name="password-change"),
+    # Administrators
+    path(
+        "admin-tools/users/<uuid:public_id>/sessions/",
+        views_sessions.user_sessions,
+        name="user-sessions",
+    ),
+    path(
+        "admin-tools/users/<uuid:public_id>/sessions/end/",
+        views_sessions.end_user_sessions,
+        name="user-sessions-end",
+    ),
 ]

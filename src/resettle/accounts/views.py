@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from resettle.audit.services import record
 
+from . import mfa, reauth
 from .forms import SignInForm
 from .middleware import mark_signed_in
 
@@ -22,10 +23,22 @@ class SignInView(auth_views.LoginView):
     def form_valid(self, form: SignInForm) -> HttpResponse:
         response = super().form_valid(form)  # login() gives the user a new session id
         mark_signed_in(self.request)
+        reauth.mark_password(self.request)
         record(self.request, "user.signed_in")
         return response
 
+    def get_success_url(self) -> str:
+        # The password is the first step; then a code from the authenticator app (or setting
+        # one up), then on to where the person was going.
+        url = super().get_success_url()
+        if self.request.user.is_authenticated and mfa.code_needed(self.request):
+            return mfa.second_step_url(self.request.user, url)
+        return url
 
+
+# Open to anyone: someone whose session has already ended who presses "Sign out" should land on
+# the signed-out page, not on sign-in with next=/sign-out/ (which would then be a GET, a 405).
+@method_decorator(login_not_required, name="dispatch")
 class SignOutView(auth_views.LogoutView):
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.user.is_authenticated:

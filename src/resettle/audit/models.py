@@ -1,32 +1,101 @@
-"""Who saw and who changed what. Rows are only ever added."""
+"""Who saw and who changed what. Rows are only ever added.
+
+The trail is append-only and hash-chained (see `chain.py`): the ORM refuses to change or delete an
+entry, and on PostgreSQL (and, for changes, SQLite) a database trigger refuses too.
+"""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, router, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import chain
 
 # Namespaced action codes and how they read to a person.
 ACTIONS: dict[str, str] = {
     "user.signed_in": _("Signed in"),
     "user.signed_out": _("Signed out"),
+    "user.mfa_enrolled": _("Set up an authenticator app"),
+    "user.mfa_verified": _("Gave a two-factor code"),
+    "user.mfa_failed": _("Gave a two-factor code that was not correct"),
+    "user.recovery_codes_created": _("Got new recovery codes"),
+    "user.password_changed": _("Changed their password"),
+    "user.sessions_ended": _("Ended a person's sessions"),
+    "user.deactivated": _("Deactivated a person's account"),
     "child.viewed": _("Viewed the child's record"),
     "child.created": _("Added the child"),
     "child.changed": _("Changed the child's details"),
     "child.history_viewed": _("Viewed the change history"),
+    "child.shared": _("Shared the child's record with an organisation"),
+    "share.revoked": _("Stopped sharing the child's record"),
+    "child.restricted": _("Restricted the child's record to named people"),
+    "child.unrestricted": _("Removed the restriction on the child's record"),
+    "child.transfer_requested": _("Requested a transfer to another service"),
+    "child.transferred": _("Accepted the child's transfer"),
+    "child.transfer_declined": _("Declined a transfer of the child"),
+    "child.transfer_cancelled": _("Cancelled a transfer request"),
+    "child.exported": _("Exported the child's record"),
+    "child.printed": _("Printed the child's record"),
+    "audit.access_log_viewed": _("Viewed who has accessed the record"),
+    "audit.searched": _("Searched the audit trail"),
+    "audit.exported": _("Exported entries from the audit trail"),
 }
 
 
+class AuditTrailIsAppendOnly(Exception):
+    """Raised on any attempt to change or remove an audit entry."""
+
+    def __init__(self, what: str = "changed or deleted") -> None:
+        super().__init__(
+            f"Audit entries cannot be {what}: the trail is append-only. "
+            "Use resettle.audit.services.record() to add an entry."
+        )
+
+
+class AuditEventQuerySet(models.QuerySet):
+    """Reading and filtering as usual; no bulk writes that would bypass or rewrite the chain."""
+
+    def update(self, **kwargs):
+        raise AuditTrailIsAppendOnly("updated")
+
+    def delete(self):
+        raise AuditTrailIsAppendOnly("deleted")
+
+    def _raw_delete(self, using):
+        raise AuditTrailIsAppendOnly("deleted")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AuditTrailIsAppendOnly("updated")
+
+    def bulk_create(self, objs, *args, **kwargs):
+        raise AuditTrailIsAppendOnly("created in bulk (each entry must be chained)")
+
+    def update_or_create(self, *args, **kwargs):
+        raise AuditTrailIsAppendOnly("updated")
+
+
 class AuditEvent(models.Model):
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Stored in UTC (USE_TZ); the hash covers it to the microsecond.
+    at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    # No database constraints on the people, organisations and children an entry names: the trail
+    # outlives them, and an entry never changes when they are deleted.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     actor_email = models.CharField(max_length=254, blank=True)
     organisation = models.ForeignKey(
-        "accounts.Organisation", null=True, on_delete=models.SET_NULL, related_name="+"
+        "accounts.Organisation",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     role = models.CharField(max_length=30, blank=True)
     action = models.CharField(max_length=60)
-    # The child the event concerns. No database constraint: the trail outlives the record.
     child = models.ForeignKey(
         "children.Child",
         null=True,
@@ -37,6 +106,11 @@ class AuditEvent(models.Model):
     )
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     detail = models.JSONField(default=dict, blank=True)
+    # The chain: the previous entry's hash, and SHA-256 over this entry's content and prev_hash.
+    prev_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -44,11 +118,54 @@ class AuditEvent(models.Model):
             models.Index(fields=["child", "-at"]),
             models.Index(fields=["actor", "-at"]),
             models.Index(fields=["action", "-at"]),
+            models.Index(fields=["organisation", "-at"]),
+        ]
+        constraints = [
+            # One successor per entry: a fork in the chain cannot be written.
+            models.UniqueConstraint(fields=["prev_hash"], name="audit_chain_is_linear"),
         ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action}"
 
+    def save(self, *args, **kwargs):
+        """Append this entry to the chain. An entry that has been saved can never be saved again."""
+        if not self._state.adding or kwargs.get("force_update") or kwargs.get("update_fields"):
+            raise AuditTrailIsAppendOnly("changed")
+        kwargs["force_insert"] = True
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        if timezone.is_naive(self.at):  # as Django would store it: in the current time zone
+            self.at = timezone.make_aware(self.at)
+        self.detail = chain.normalise_detail(self.detail)
+        with transaction.atomic(using=using):
+            chain.lock(using)
+            last = (
+                type(self)
+                .objects.using(using)
+                .order_by("-id")
+                .values_list("hash", flat=True)
+                .first()
+            )
+            self.prev_hash = last or chain.GENESIS
+            self.hash = self.compute_hash()
+            super().save(*args, **kwargs)
+
+    save.alters_data = True
+
+    def delete(self, *args, **kwargs):
+        raise AuditTrailIsAppendOnly("deleted")
+
+    delete.alters_data = True
+
+    def compute_hash(self) -> str:
+        return chain.compute_hash(chain.content_of(self), self.prev_hash)
+
     @property
     def action_display(self) -> str:
         return str(ACTIONS.get(self.action, self.action))
+
+    @property
+    def role_display(self) -> str:
+        from resettle.accounts.models import Role
+
+        return str(dict(Role.choices).get(self.role, self.role))

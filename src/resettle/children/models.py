@@ -128,6 +128,13 @@ class Child(TrackedModel):
         help_text=_("Your service's case reference, if it has one"),
     )
 
+    order_ended_on = models.DateField(
+        _("order ended on"),
+        null=True,
+        blank=True,
+        help_text=_("When the child's last order ended; retention is counted from this date"),
+    )
+
     objects = ChildQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["changed_at"])
 

@@ -1,6 +1,8 @@
 """The child's sub-navigation.
 
 Later sections (voice, plan, journey, network) add themselves to SECTIONS.
+A section may carry a fourth item, a predicate `(user, child) -> bool`: it is shown only when
+`child_sections(..., user=request.user)` is given a user and the predicate holds.
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# (key, label, url name). Order is the order on the page.
-SECTIONS: list[tuple[str, str, str]] = [
+from resettle.audit.permissions import can_view_access_log
+
+# (key, label, url name[, predicate]). Order is the order on the page.
+SECTIONS: list[tuple] = [
     ("summary", _("Summary"), "children:detail"),
+    ("sharing", _("Sharing and access"), "access:sharing"),
     ("history", _("Change history"), "children:history"),
+    ("access-log", _("Access log"), "children:access-log", can_view_access_log),
 ]
 
 
@@ -25,8 +31,9 @@ class Section:
     current: bool
 
 
-def child_sections(child, current: str) -> list[Section]:
+def child_sections(child, current: str, user=None) -> list[Section]:
     return [
         Section(key, str(label), reverse(url, args=[child.public_id]), key == current)
-        for key, label, url in SECTIONS
+        for key, label, url, *predicate in SECTIONS
+        if not predicate or (user is not None and predicate[0](user, child))
     ]

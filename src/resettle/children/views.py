@@ -33,10 +33,13 @@ def _require_child_roles(request: HttpRequest) -> None:
 def caseload(request: HttpRequest) -> HttpResponse:
     _require_child_roles(request)
     user = request.user
-    default_scope = "service" if user.role == Role.YJS_MANAGER else "mine"
-    scope = request.GET.get("scope", default_scope)
-    if scope not in {"mine", "service"}:
-        scope = default_scope
+    if user.role in policy.SHARED_ROLES:
+        scope = "shared"  # secure estate and partners see the children shared with them
+    else:
+        default_scope = "service" if user.role == Role.YJS_MANAGER else "mine"
+        scope = request.GET.get("scope", default_scope)
+        if scope not in {"mine", "service"}:
+            scope = default_scope
 
     form = CaseloadFilterForm(request.GET or None, user=user)
     children = Child.objects.visible_to(user).for_caseload()
@@ -101,7 +104,7 @@ def child_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "children/child_detail.html",
         {
             "child": child,
-            "sections": child_sections(child, "summary"),
+            "sections": child_sections(child, "summary", request.user),
             "can_edit": policy.can_edit_child(request.user, child),
         },
     )
@@ -133,5 +136,9 @@ def child_history(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(
         request,
         "children/child_history.html",
-        {"child": child, "sections": child_sections(child, "history"), "changes": changes},
+        {
+            "child": child,
+            "sections": child_sections(child, "history", request.user),
+            "changes": changes,
+        },
     )

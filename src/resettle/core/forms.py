@@ -75,7 +75,7 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError(_("Year must include 4 numbers"), code="invalid_year")
         try:
             return date(year, month, day)
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # a huge number overflows rather than fails
             raise ValidationError(
                 _("%(label)s must be a real date") % {"label": label}, code="invalid"
             ) from exc

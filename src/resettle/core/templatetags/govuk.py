@@ -59,11 +59,8 @@ def govuk_field(field: BoundField, label_size: str = "", width: str = "", classe
         context["parts"] = _date_parts(field)
     if kind in {"radios", "select", "checkboxes"}:
         current = field.value()
-        selected = (
-            {str(v) for v in current}
-            if isinstance(current, list | tuple)
-            else {"" if current is None else str(current)}
-        )
+        values = current if isinstance(current, list | tuple) else [current]
+        selected = {"" if v is None else str(getattr(v, "pk", v)) for v in values}
         context["options"] = [
             {"value": str(value), "label": label, "checked": str(value) in selected}
             for value, label in field.field.choices

@@ -1,0 +1,25 @@
+"""Things administrators do to people's accounts, each audited."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from resettle.audit.services import record
+
+from . import sessions
+from .models import User
+
+
+def end_user_sessions(request: HttpRequest, user: User) -> int:
+    """Sign the person out everywhere. An administrator ending their own keeps this session."""
+    keep = request.session.session_key if user.pk == request.user.pk else None
+    ended = sessions.end_sessions(user, keep=keep)
+    record(request, "user.sessions_ended", user=str(user.public_id), sessions=ended)
+    return ended
+
+
+def deactivate_user(request: HttpRequest, user: User) -> None:
+    """Stop the person signing in. Saving the change ends their sessions (see signals)."""
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    record(request, "user.deactivated", user=str(user.public_id))

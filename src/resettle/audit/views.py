@@ -1,0 +1,175 @@
+"""Reading the audit trail: "who has accessed this record" for managers, search for administrators.
+
+Reading the trail is itself recorded in it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import UTC
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from resettle.access import policy
+from resettle.children.models import Child
+from resettle.children.navigation import child_sections
+
+from . import queries
+from .forms import AccessLogFilterForm, AuditSearchForm
+from .permissions import can_search_audit, can_view_access_log
+from .services import record
+
+PAGE_SIZE = 50
+EXPORT_CHUNK_SIZE = 2000
+
+
+def _paginate(request: HttpRequest, events) -> dict:
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
+        "query_string": query.urlencode(),
+    }
+
+
+@require_GET
+def child_access_log(request: HttpRequest, public_id: str) -> HttpResponse:
+    child = policy.get_child_for_user(
+        request.user, public_id, Child.objects.select_related("lead_practitioner", "owning_service")
+    )
+    if not can_view_access_log(request.user, child):
+        raise PermissionDenied(
+            _("Only managers of the child's youth justice service can see who has accessed it.")
+        )
+    child_events = queries.listing().filter(child=child)
+    form = AccessLogFilterForm(request.GET or None, events=child_events)
+    valid = form.is_valid() if form.is_bound else True
+    record(
+        request,
+        "audit.access_log_viewed",
+        child=child,
+        **(form.as_detail() if form.is_bound and valid else {}),
+    )
+    events = child_events
+    if form.is_bound and valid:
+        events = form.filter(events)
+    context = {
+        "child": child,
+        "sections": child_sections(child, "access-log", request.user),
+        "form": form,
+        "filtered": form.is_bound and valid and bool(form.as_detail()),
+        **_paginate(request, events if valid else events.none()),
+    }
+    return render(request, "audit/child_access_log.html", context)
+
+
+def _search_form(request: HttpRequest) -> AuditSearchForm:
+    if not can_search_audit(request.user):
+        raise PermissionDenied(_("Only administrators can search the audit trail."))
+    return AuditSearchForm(request.GET or None)
+
+
+def _search_results(form: AuditSearchForm):
+    events = queries.listing()
+    if form.is_bound:
+        events = form.filter(events) if form.is_valid() else events.none()
+    return events
+
+
+def _filters(form: AuditSearchForm) -> dict:
+    return form.as_detail() if form.is_bound and form.is_valid() else {}
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    form = _search_form(request)
+    valid = not form.is_bound or form.is_valid()
+    if valid:
+        record(request, "audit.searched", **_filters(form))
+    context = {
+        "form": form,
+        "filtered": form.filtered,
+        "export_query": request.GET.urlencode(),
+        **_paginate(request, _search_results(form)),
+    }
+    return render(request, "audit/search.html", context)
+
+
+# Cells that a spreadsheet would run as a formula get a leading apostrophe.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+CSV_HEADER = [
+    "Entry",
+    "When (UTC)",
+    "Person",
+    "Email address",
+    "Organisation",
+    "Role",
+    "Action",
+    "What they did",
+    "Child's record reference",
+    "IP address",
+    "Details",
+    "Hash",
+]
+
+
+def _csv_rows(events) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
+    yield writer.writerow(CSV_HEADER)
+    for event in events.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+        yield writer.writerow(
+            [
+                _cell(x)
+                for x in (
+                    event.pk,
+                    event.at.astimezone(UTC).isoformat(timespec="seconds"),
+                    event.actor_name,
+                    event.actor_email,
+                    event.organisation_name,
+                    event.role_display if event.role else "",
+                    event.action,
+                    event.action_display,
+                    event.child_public_id,
+                    event.ip_address,
+                    json.dumps(event.detail, sort_keys=True) if event.detail else "",
+                    event.hash,
+                )
+            ]
+        )
+
+
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    form = _search_form(request)
+    if form.is_bound and not form.is_valid():
+        # Show the search page with its errors rather than export something unintended.
+        return search(request)
+    events = _search_results(form)
+    record(request, "audit.exported", entries=events.count(), **_filters(form))
+    response = StreamingHttpResponse(_csv_rows(events), content_type="text/csv; charset=utf-8")
+    filename = f"audit-trail-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

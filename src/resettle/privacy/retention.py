@@ -1,0 +1,78 @@
+"""Applying each service's retention policy to children whose order ended long enough ago."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+
+from resettle.accounts.models import Organisation
+from resettle.audit.services import record_system
+from resettle.children.models import Child
+from resettle.core.dates import today, years_ago
+
+from .models import DEFAULT_RETENTION_YEARS, RetentionPolicy
+
+ANONYMISED = "Anonymised"
+
+
+@dataclass(frozen=True)
+class Due:
+    child: Child
+    action: str
+    order_ended_on: date
+    service: Organisation
+
+
+def due(on: date | None = None) -> list[Due]:
+    """Children past their service's retention period, with what will happen to each."""
+    on = on or today()
+    policies = {p.organisation_id: p for p in RetentionPolicy.objects.all()}
+    result = []
+    services = Organisation.objects.filter(kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE)
+    for service in services:
+        policy = policies.get(service.id)
+        years = policy.years_after_order_ends if policy else DEFAULT_RETENTION_YEARS
+        action = policy.action if policy else RetentionPolicy.Action.ANONYMISE
+        cutoff = years_ago(years, on)
+        children = (
+            Child.objects.filter(owning_service=service, order_ended_on__lt=cutoff)
+            .exclude(preferred_name=ANONYMISED, legal_name=ANONYMISED)
+            .order_by("order_ended_on", "id")
+        )
+        result += [Due(c, action, c.order_ended_on, service) for c in children]
+    return result
+
+
+@transaction.atomic
+def anonymise(child: Child) -> None:
+    """Keep the row (so counts stay right) but remove everything that says who the child is."""
+    child.preferred_name = ANONYMISED
+    child.legal_name = ANONYMISED
+    child.date_of_birth = child.date_of_birth.replace(month=1, day=1)
+    child.first_language = ""
+    child.communication_needs = ""
+    child.local_reference = ""
+    child.lead_practitioner = None
+    child.save()
+    child.history.all().delete()  # earlier versions still hold the names
+    record_system("child.anonymised", child=child)
+
+
+@transaction.atomic
+def delete(child: Child) -> None:
+    record_system("child.deleted", child=child)
+    child.history.all().delete()
+    child.delete()
+
+
+def apply(items: list[Due]) -> dict[str, int]:
+    counts = {"anonymise": 0, "delete": 0}
+    for item in items:
+        if item.action == RetentionPolicy.Action.DELETE:
+            delete(item.child)
+        else:
+            anonymise(item.child)
+        counts[item.action] += 1
+    return counts

@@ -1,0 +1,79 @@
+"""Pinned query counts: the caseload and the child's page do not grow with the number of rows.
+
+If a count changes because a page now needs more, look for a missing select_related or
+prefetch_related first (ChildQuerySet.for_caseload), and only then update the number here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from ..factories import ChildFactory, UserFactory
+
+CASELOAD = reverse("children:caseload")
+
+# Session, user, user's organisation (header), the lead practitioner choices for the filter,
+# the count and one page of children with their lead practitioner and service.
+CASELOAD_QUERIES = 6
+# Session, user, the child with lead practitioner and service, the audit row, the user's
+# organisation (header).
+DETAIL_QUERIES = 6
+
+pytestmark = pytest.mark.django_db
+
+
+def make_children(service, leads, count):
+    return [
+        ChildFactory(owning_service=service, lead_practitioner=leads[n % len(leads)])
+        for n in range(count)
+    ]
+
+
+@pytest.fixture
+def camden_leads(camden, priya, amara):
+    colleagues = [UserFactory(organisation=camden) for _ in range(3)]
+    return [priya, amara, *colleagues]
+
+
+def warmed_up(client_for, user, url):
+    """A signed-in client whose session is already stamped, as on any request after the first."""
+    client = client_for(user)
+    assert client.get(url).status_code == 200
+    return client
+
+
+@pytest.mark.parametrize("count", [3, 60])
+@pytest.mark.parametrize("scope", ["service", "mine"])
+def test_caseload_query_count_does_not_grow_with_children(
+    client_for, priya, camden, camden_leads, django_assert_num_queries, count, scope
+):
+    make_children(camden, camden_leads, count)
+    client = warmed_up(client_for, priya, CASELOAD)
+    with django_assert_num_queries(CASELOAD_QUERIES):
+        response = client.get(CASELOAD, {"scope": scope})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_filtered_and_sorted_caseload_query_count_is_the_same(
+    client_for, priya, camden, camden_leads, django_assert_num_queries, count
+):
+    make_children(camden, camden_leads, count)
+    client = warmed_up(client_for, priya, CASELOAD)
+    params = {"q": "Test", "care_status": "neither", "sort": "-age", "page": "2"}
+    with django_assert_num_queries(CASELOAD_QUERIES):
+        response = client.get(CASELOAD, params)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_child_page_query_count_is_pinned(
+    client_for, priya, camden, camden_leads, django_assert_num_queries, count
+):
+    children = make_children(camden, camden_leads, count)
+    url = reverse("children:detail", args=[children[-1].public_id])
+    client = warmed_up(client_for, priya, url)
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200

@@ -1,0 +1,284 @@
+"""The permission matrix: every URL pattern × every role × every kind of child → expected status.
+
+When a new URL pattern is added, `test_every_url_pattern_is_in_the_matrix` fails until the pattern
+is given a rule here. Rules describe *what kind of page* a URL is; the truth table of which person may
+see which child is written out by hand below, so the test does not lean on the policy it checks.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from resettle.access.models import Restriction, Share, Transfer
+from resettle.accounts.models import Role
+from resettle.core.dates import today
+
+from .factories import ChildFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = ["amara", "priya", "ben", "hana", "chloe", "sam", "dev", "alex"]
+CHILDREN = ["own", "other", "shared", "expired", "restricted"]
+
+# Who may see which child (hand-written truth table).
+#   own: Camden child; other: Hackney child; shared: Camden child shared with Feltham and Camden
+#   social care; expired: Camden child whose Feltham share has ended; restricted: Camden child
+#   restricted to Priya.
+VISIBLE = {
+    "amara": {"own", "shared", "expired"},
+    "priya": {"own", "shared", "expired", "restricted"},
+    "ben": {"other"},
+    "hana": {"other"},
+    "chloe": {"shared"},
+    "sam": {"shared"},
+    "dev": set(),
+    "alex": set(),
+}
+# Who owns (may change) which child: staff of the owning service.
+OWNS = {
+    "amara": {"own", "shared", "expired"},
+    "priya": {"own", "shared", "expired", "restricted"},
+    "ben": {"other"},
+    "hana": {"other"},
+}
+MANAGES = {"priya": {"own", "shared", "expired", "restricted"}, "hana": {"other"}}
+YJS_STAFF = {"amara", "priya", "ben", "hana"}
+CHILD_ROLES = YJS_STAFF | {"chloe", "sam"}
+ADMINS = {"alex"}
+
+
+@dataclass
+class World:
+    people: dict
+    children: dict
+    share: Share
+    transfer: Transfer
+
+
+@pytest.fixture
+def world(camden, hackney, feltham, camden_social_care, partnership) -> World:
+    people = {
+        "amara": UserFactory(email="amara@camden.test", organisation=camden, role=Role.CASE_WORKER),
+        "priya": UserFactory(email="priya@camden.test", organisation=camden, role=Role.YJS_MANAGER),
+        "ben": UserFactory(email="ben@hackney.test", organisation=hackney, role=Role.CASE_WORKER),
+        "hana": UserFactory(email="hana@hackney.test", organisation=hackney,
+                            role=Role.YJS_MANAGER),
+        "chloe": UserFactory(email="chloe@feltham.test", organisation=feltham,
+                             role=Role.SECURE_PRACTITIONER),
+        "sam": UserFactory(email="sam@care.test", organisation=camden_social_care,
+                           role=Role.PARTNER_PRACTITIONER),
+        "dev": UserFactory(email="dev@lrp.test", organisation=partnership,
+                           role=Role.PARTNERSHIP_LEAD),
+        "alex": UserFactory(email="alex@admin.test", organisation=partnership,
+                            role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True),
+    }
+    children = {
+        "own": ChildFactory(owning_service=camden, lead_practitioner=people["amara"]),
+        "other": ChildFactory(owning_service=hackney, lead_practitioner=people["ben"]),
+        "shared": ChildFactory(owning_service=camden),
+        "expired": ChildFactory(owning_service=camden),
+        "restricted": ChildFactory(owning_service=camden),
+    }
+    soon = today() + timedelta(days=30)
+    share = Share.objects.create(child=children["shared"], organisation=feltham, purpose="x",
+                                 ends_on=soon)
+    Share.objects.create(child=children["shared"], organisation=camden_social_care, purpose="x",
+                         ends_on=soon)
+    Share.objects.create(child=children["expired"], organisation=feltham, purpose="x",
+                         starts_on=today() - timedelta(days=40),
+                         ends_on=today() - timedelta(days=1))
+    restriction = Restriction.objects.create(child=children["restricted"], reason="x")
+    restriction.allowed_users.set([people["priya"]])
+    transfer = Transfer.objects.create(child=children["own"], from_service=camden,
+                                       to_service=hackney, reason="Moving")
+    return World(people, children, share, transfer)
+
+
+# ---- Rules: what kind of page each URL is -------------------------------------------------------
+
+
+def child_read(person, child):
+    return 200 if child in VISIBLE[person] else 404
+
+
+def child_write(person, child):
+    if child not in VISIBLE[person]:
+        return 404
+    return 200 if child in OWNS.get(person, set()) else 403
+
+
+def child_manage(person, child):
+    if child not in VISIBLE[person]:
+        return 404
+    return 200 if child in MANAGES.get(person, set()) else 403
+
+
+def share_revoke(person, child):
+    """The share in the URL belongs to the shared child; with any other child it is not found."""
+    status = child_write(person, child)
+    return 404 if status == 200 and child != "shared" else status
+
+
+def child_post_only(person, child):
+    return 405  # GET is refused before anything is looked up, so nothing leaks
+
+
+@dataclass(frozen=True)
+class Rule:
+    expect: object  # function(person, child) for child URLs, or function(person) otherwise
+    child_url: bool = False
+    anonymous: int = 302  # what a signed-out visitor gets
+    build: object = None  # function(world, child) -> kwargs, for URLs with other ids
+
+
+def everyone(status):
+    return lambda person: status
+
+
+def only(people, status=200, otherwise=403):
+    return lambda person: status if person in people else otherwise
+
+
+def share_kwargs(world, child):
+    return {"public_id": world.children[child].public_id, "share_id": world.share.public_id}
+
+
+def transfer_kwargs(world, child):
+    return {"transfer_id": world.transfer.public_id}
+
+
+MATRIX: dict[str, Rule] = {
+    # The service as a whole
+    "core:home": Rule(only(CHILD_ROLES, status=302, otherwise=200)),  # to the caseload
+    "core:accessibility": Rule(everyone(200), anonymous=200),
+    "core:privacy": Rule(everyone(200), anonymous=200),
+    "core:healthz": Rule(everyone(200), anonymous=200),
+    "accounts:sign-in": Rule(everyone(302), anonymous=200),  # signed-in users go home
+    "accounts:sign-out": Rule(everyone(405), anonymous=405),  # POST only
+    "accounts:signed-out": Rule(everyone(200), anonymous=200),
+    "accounts:signed-out-inactive": Rule(everyone(200), anonymous=200),
+    "accounts:signed-out-expired": Rule(everyone(200), anonymous=200),
+    # Children
+    "children:caseload": Rule(only(CHILD_ROLES)),
+    "children:add": Rule(only(YJS_STAFF)),
+    "children:detail": Rule(child_read, child_url=True),
+    "children:edit": Rule(child_write, child_url=True),
+    "children:history": Rule(child_read, child_url=True),
+    # Sharing, restriction, transfer
+    "access:sharing": Rule(child_read, child_url=True),
+    "access:share-add": Rule(child_write, child_url=True),
+    "access:share-revoke": Rule(share_revoke, child_url=True, build=share_kwargs),
+    "access:restriction": Rule(child_manage, child_url=True),
+    "access:restriction-remove": Rule(child_post_only, child_url=True),
+    "access:transfer-request": Rule(child_write, child_url=True),
+    "access:transfers": Rule(only(YJS_STAFF)),
+    # The open transfer goes from Camden to Hackney: Hana (Hackney manager) decides; other
+    # Camden/Hackney staff see it exists but may not decide; everyone else gets 404.
+    "access:transfer-decide": Rule(
+        lambda p: 200 if p == "hana" else 403 if p in YJS_STAFF else 404,
+        build=transfer_kwargs,
+    ),
+    "access:transfer-cancel": Rule(everyone(405), build=transfer_kwargs),
+    # The child's rights
+    "privacy:subject-access": Rule(child_manage, child_url=True),
+    "privacy:subject-access-json": Rule(child_manage, child_url=True),
+}
+# URL namespaces outside the matrix, and why.
+EXEMPT_NAMESPACES = {
+    "admin": "Django admin: staff-only by Django's own checks (tested in test_admin_is_staff_only)",
+}
+
+
+def _walk(patterns, prefix=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            namespace = entry.namespace
+            if namespace in EXEMPT_NAMESPACES:
+                continue
+            yield from _walk(entry.url_patterns, f"{prefix}{namespace}:" if namespace else prefix)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{prefix}{entry.name}"
+        elif isinstance(entry, URLPattern):
+            yield f"{prefix}<unnamed {entry.pattern}>"
+
+
+def all_url_names() -> set[str]:
+    return set(_walk(get_resolver().url_patterns))
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    missing = sorted(all_url_names() - set(MATRIX))
+    assert not missing, f"Add these URL patterns to MATRIX in {__name__}: {missing}"
+    stale = sorted(set(MATRIX) - all_url_names())
+    assert not stale, f"MATRIX names URL patterns that no longer exist: {stale}"
+
+
+def _url(name: str, rule: Rule, world: World, child: str | None) -> str:
+    if rule.build:
+        return reverse(name, kwargs=rule.build(world, child or "own"))
+    if rule.child_url:
+        return reverse(name, kwargs={"public_id": world.children[child].public_id})
+    return reverse(name)
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_url_answers_each_person_as_the_matrix_says(name, world):
+    rule = MATRIX[name]
+    problems = []
+    cases = [(p, c) for p in PEOPLE for c in CHILDREN] if rule.child_url else [
+        (p, None) for p in PEOPLE
+    ]
+    clients = {}
+    for person, child in cases:
+        client = clients.setdefault(person, Client())
+        client.force_login(world.people[person])
+        expected = rule.expect(person, child) if rule.child_url else rule.expect(person)
+        got = client.get(_url(name, rule, world, child)).status_code
+        if got != expected:
+            problems.append(f"{person} / {child or '-'}: expected {expected}, got {got}")
+    anonymous = Client().get(_url(name, rule, world, "own")).status_code
+    if anonymous != rule.anonymous:
+        problems.append(f"signed out: expected {rule.anonymous}, got {anonymous}")
+    assert not problems, f"{name}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize(
+    "name", [n for n, r in MATRIX.items() if r.child_url and r.expect is not child_post_only]
+)
+def test_unknown_child_is_404(name, world):
+    rule = MATRIX[name]
+    kwargs = {"public_id": uuid.uuid4()}
+    if rule.build:
+        kwargs = {**rule.build(world, "own"), **kwargs}
+    client = Client()
+    client.force_login(world.people["priya"])
+    assert client.get(reverse(name, kwargs=kwargs)).status_code == 404
+
+
+def test_post_only_child_urls_follow_the_matrix_on_post(world):
+    """Removing a restriction: the manager may; others who see the child 403; the rest 404."""
+    for person in PEOPLE:
+        client = Client()
+        client.force_login(world.people[person])
+        url = reverse("access:restriction-remove",
+                      kwargs={"public_id": world.children["restricted"].public_id})
+        expected = 302 if person == "priya" else 404
+        assert client.post(url).status_code == expected, person
+    client = Client()
+    client.force_login(world.people["amara"])
+    url = reverse("access:restriction-remove", kwargs={"public_id": world.children["own"].public_id})
+    assert client.post(url).status_code == 403
+
+
+def test_admin_is_staff_only(world):
+    for person in PEOPLE:
+        client = Client()
+        client.force_login(world.people[person])
+        status = client.get("/admin/").status_code
+        assert status == (200 if person in ADMINS else 302), person

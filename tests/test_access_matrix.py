@@ -67,16 +67,23 @@ def world(camden, hackney, feltham, camden_social_care, partnership) -> World:
         "amara": UserFactory(email="amara@camden.test", organisation=camden, role=Role.CASE_WORKER),
         "priya": UserFactory(email="priya@camden.test", organisation=camden, role=Role.YJS_MANAGER),
         "ben": UserFactory(email="ben@hackney.test", organisation=hackney, role=Role.CASE_WORKER),
-        "hana": UserFactory(email="hana@hackney.test", organisation=hackney,
-                            role=Role.YJS_MANAGER),
-        "chloe": UserFactory(email="chloe@feltham.test", organisation=feltham,
-                             role=Role.SECURE_PRACTITIONER),
-        "sam": UserFactory(email="sam@care.test", organisation=camden_social_care,
-                           role=Role.PARTNER_PRACTITIONER),
-        "dev": UserFactory(email="dev@lrp.test", organisation=partnership,
-                           role=Role.PARTNERSHIP_LEAD),
-        "alex": UserFactory(email="alex@admin.test", organisation=partnership,
-                            role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True),
+        "hana": UserFactory(email="hana@hackney.test", organisation=hackney, role=Role.YJS_MANAGER),
+        "chloe": UserFactory(
+            email="chloe@feltham.test", organisation=feltham, role=Role.SECURE_PRACTITIONER
+        ),
+        "sam": UserFactory(
+            email="sam@care.test", organisation=camden_social_care, role=Role.PARTNER_PRACTITIONER
+        ),
+        "dev": UserFactory(
+            email="dev@lrp.test", organisation=partnership, role=Role.PARTNERSHIP_LEAD
+        ),
+        "alex": UserFactory(
+            email="alex@admin.test",
+            organisation=partnership,
+            role=Role.ADMINISTRATOR,
+            is_staff=True,
+            is_superuser=True,
+        ),
     }
     children = {
         "own": ChildFactory(owning_service=camden, lead_practitioner=people["amara"]),
@@ -86,17 +93,24 @@ def world(camden, hackney, feltham, camden_social_care, partnership) -> World:
         "restricted": ChildFactory(owning_service=camden),
     }
     soon = today() + timedelta(days=30)
-    share = Share.objects.create(child=children["shared"], organisation=feltham, purpose="x",
-                                 ends_on=soon)
-    Share.objects.create(child=children["shared"], organisation=camden_social_care, purpose="x",
-                         ends_on=soon)
-    Share.objects.create(child=children["expired"], organisation=feltham, purpose="x",
-                         starts_on=today() - timedelta(days=40),
-                         ends_on=today() - timedelta(days=1))
+    share = Share.objects.create(
+        child=children["shared"], organisation=feltham, purpose="x", ends_on=soon
+    )
+    Share.objects.create(
+        child=children["shared"], organisation=camden_social_care, purpose="x", ends_on=soon
+    )
+    Share.objects.create(
+        child=children["expired"],
+        organisation=feltham,
+        purpose="x",
+        starts_on=today() - timedelta(days=40),
+        ends_on=today() - timedelta(days=1),
+    )
     restriction = Restriction.objects.create(child=children["restricted"], reason="x")
     restriction.allowed_users.set([people["priya"]])
-    transfer = Transfer.objects.create(child=children["own"], from_service=camden,
-                                       to_service=hackney, reason="Moving")
+    transfer = Transfer.objects.create(
+        child=children["own"], from_service=camden, to_service=hackney, reason="Moving"
+    )
     return World(people, children, share, transfer)
 
 
@@ -170,6 +184,7 @@ MATRIX: dict[str, Rule] = {
     "children:detail": Rule(child_read, child_url=True),
     "children:edit": Rule(child_write, child_url=True),
     "children:history": Rule(child_read, child_url=True),
+    "children:legal-status-add": Rule(child_write, child_url=True),
     # Sharing, restriction, transfer
     "access:sharing": Rule(child_read, child_url=True),
     "access:share-add": Rule(child_write, child_url=True),
@@ -231,9 +246,11 @@ def _url(name: str, rule: Rule, world: World, child: str | None) -> str:
 def test_url_answers_each_person_as_the_matrix_says(name, world):
     rule = MATRIX[name]
     problems = []
-    cases = [(p, c) for p in PEOPLE for c in CHILDREN] if rule.child_url else [
-        (p, None) for p in PEOPLE
-    ]
+    cases = (
+        [(p, c) for p in PEOPLE for c in CHILDREN]
+        if rule.child_url
+        else [(p, None) for p in PEOPLE]
+    )
     clients = {}
     for person, child in cases:
         client = clients.setdefault(person, Client())
@@ -266,13 +283,17 @@ def test_post_only_child_urls_follow_the_matrix_on_post(world):
     for person in PEOPLE:
         client = Client()
         client.force_login(world.people[person])
-        url = reverse("access:restriction-remove",
-                      kwargs={"public_id": world.children["restricted"].public_id})
+        url = reverse(
+            "access:restriction-remove",
+            kwargs={"public_id": world.children["restricted"].public_id},
+        )
         expected = 302 if person == "priya" else 404
         assert client.post(url).status_code == expected, person
     client = Client()
     client.force_login(world.people["amara"])
-    url = reverse("access:restriction-remove", kwargs={"public_id": world.children["own"].public_id})
+    url = reverse(
+        "access:restriction-remove", kwargs={"public_id": world.children["own"].public_id}
+    )
     assert client.post(url).status_code == 403
 
 

@@ -13,22 +13,28 @@ from ..factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_priya_restricts_a_child_and_amara_no_longer_sees_them(client_for, priya, amara,
-                                                              camden_child):
+def test_priya_restricts_a_child_and_amara_no_longer_sees_them(
+    client_for, priya, amara, camden_child
+):
     response = client_for(priya).post(
         reverse("access:restriction", args=[camden_child.public_id]),
         {"reason": "Related to a member of staff"},
     )
     assert response.status_code == 302
-    assert client_for(amara).get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 404
-    assert client_for(priya).get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 200
-    assert "Jay" not in client_for(amara).get(
-        reverse("children:caseload") + "?scope=service"
-    ).content.decode()
+    assert (
+        client_for(amara).get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 404
+    )
+    assert (
+        client_for(priya).get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 200
+    )
+    assert (
+        "Jay"
+        not in client_for(amara)
+        .get(reverse("children:caseload") + "?scope=service")
+        .content.decode()
+    )
     assert AuditEvent.objects.filter(action="child.restricted", child=camden_child).exists()
 
 
@@ -38,24 +44,30 @@ def test_named_people_still_see_a_restricted_child(client_for, priya, amara, cam
         {"reason": "High-profile case", "people": [amara.pk]},
     )
     assert set(Restriction.objects.get().allowed_users.all()) == {amara, priya}
-    assert client_for(amara).get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 200
+    assert (
+        client_for(amara).get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 200
+    )
 
 
-def test_restriction_hides_the_child_from_shared_organisations_too(client_for, priya, chloe,
-                                                                  feltham, camden_child):
+def test_restriction_hides_the_child_from_shared_organisations_too(
+    client_for, priya, chloe, feltham, camden_child
+):
     from datetime import timedelta
 
     from resettle.core.dates import today
 
-    Share.objects.create(child=camden_child, organisation=feltham, purpose="x",
-                         ends_on=today() + timedelta(days=5))
-    client_for(priya).post(reverse("access:restriction", args=[camden_child.public_id]),
-                           {"reason": "High-profile case"})
-    assert client_for(chloe).get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 404
+    Share.objects.create(
+        child=camden_child, organisation=feltham, purpose="x", ends_on=today() + timedelta(days=5)
+    )
+    client_for(priya).post(
+        reverse("access:restriction", args=[camden_child.public_id]),
+        {"reason": "High-profile case"},
+    )
+    assert (
+        client_for(chloe).get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 404
+    )
 
 
 def test_case_worker_cannot_restrict(client_for, amara, camden_child):
@@ -68,15 +80,17 @@ def test_removing_the_restriction_restores_access(client_for, priya, amara, camd
     client.post(reverse("access:restriction", args=[camden_child.public_id]), {"reason": "x"})
     client.post(reverse("access:restriction-remove", args=[camden_child.public_id]))
     assert not Restriction.objects.exists()
-    assert client_for(amara).get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 200
+    assert (
+        client_for(amara).get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 200
+    )
 
 
 @pytest.fixture
 def hackney_manager(hackney):
-    return UserFactory(email="hana@hackney.test", full_name="Hana Ito", organisation=hackney,
-                       role=Role.YJS_MANAGER)
+    return UserFactory(
+        email="hana@hackney.test", full_name="Hana Ito", organisation=hackney, role=Role.YJS_MANAGER
+    )
 
 
 def request_transfer(client, child, to_service):
@@ -86,14 +100,16 @@ def request_transfer(client, child, to_service):
     )
 
 
-def test_transfer_moves_the_child_to_the_receiving_service(client_for, amara, ben, hackney,
-                                                           hackney_manager, camden, camden_child):
+def test_transfer_moves_the_child_to_the_receiving_service(
+    client_for, amara, ben, hackney, hackney_manager, camden, camden_child
+):
     assert request_transfer(client_for(amara), camden_child, hackney).status_code == 302
     transfer = Transfer.objects.get()
     # Until accepted, the receiving service's workers cannot open the record.
-    assert client_for(ben).get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 404
+    assert (
+        client_for(ben).get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 404
+    )
     inbox = client_for(hackney_manager).get(reverse("access:transfers")).content.decode()
     assert "Jay" in inbox
     response = client_for(hackney_manager).post(
@@ -104,24 +120,27 @@ def test_transfer_moves_the_child_to_the_receiving_service(client_for, amara, be
     camden_child.refresh_from_db()
     assert camden_child.owning_service == hackney
     assert camden_child.lead_practitioner == ben
-    assert client_for(ben).get(
-        reverse("children:edit", args=[camden_child.public_id])
-    ).status_code == 200
+    assert (
+        client_for(ben).get(reverse("children:edit", args=[camden_child.public_id])).status_code
+        == 200
+    )
     # Camden keeps read-only access for the handover period.
     amara_client = client_for(amara)
-    assert amara_client.get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 200
-    assert amara_client.get(
-        reverse("children:edit", args=[camden_child.public_id])
-    ).status_code == 403
+    assert (
+        amara_client.get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 200
+    )
+    assert (
+        amara_client.get(reverse("children:edit", args=[camden_child.public_id])).status_code == 403
+    )
     handover = Share.objects.active().get(child=camden_child, organisation=camden)
     assert "Handover" in handover.purpose
     assert AuditEvent.objects.filter(action="child.transferred", child=camden_child).exists()
 
 
-def test_only_the_receiving_manager_can_decide(client_for, amara, ben, priya, hackney,
-                                               camden_child):
+def test_only_the_receiving_manager_can_decide(
+    client_for, amara, ben, priya, hackney, camden_child
+):
     request_transfer(client_for(amara), camden_child, hackney)
     transfer = Transfer.objects.get()
     url = reverse("access:transfer-decide", args=[transfer.public_id])
@@ -129,8 +148,9 @@ def test_only_the_receiving_manager_can_decide(client_for, amara, ben, priya, ha
     assert client_for(priya).get(url).status_code == 403  # the sending manager
 
 
-def test_declining_needs_a_reason_and_leaves_the_child(client_for, amara, hackney,
-                                                       hackney_manager, camden, camden_child):
+def test_declining_needs_a_reason_and_leaves_the_child(
+    client_for, amara, hackney, hackney_manager, camden, camden_child
+):
     request_transfer(client_for(amara), camden_child, hackney)
     transfer = Transfer.objects.get()
     url = reverse("access:transfer-decide", args=[transfer.public_id])

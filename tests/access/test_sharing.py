@@ -66,8 +66,9 @@ def test_share_on_its_last_day_still_gives_access(client_for, chloe, feltham, ca
     assert response.status_code == 200
 
 
-def test_amara_shares_with_feltham_through_the_form(client_for, amara, chloe, feltham,
-                                                    camden_child):
+def test_amara_shares_with_feltham_through_the_form(
+    client_for, amara, chloe, feltham, camden_child
+):
     ends = today() + timedelta(days=90)
     response = client_for(amara).post(
         reverse("access:share-add", args=[camden_child.public_id]),
@@ -83,9 +84,10 @@ def test_amara_shares_with_feltham_through_the_form(client_for, amara, chloe, fe
     created = Share.objects.get(child=camden_child)
     assert created.organisation == feltham and created.ends_on == ends
     assert AuditEvent.objects.filter(action="child.shared", child=camden_child).exists()
-    assert client_for(chloe).get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 200
+    assert (
+        client_for(chloe).get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 200
+    )
 
 
 def test_share_form_errors_keep_what_was_typed(client_for, amara, camden_child):
@@ -104,8 +106,13 @@ def test_share_cannot_end_in_the_past(client_for, amara, feltham, camden_child):
     past = today() - timedelta(days=1)
     response = client_for(amara).post(
         reverse("access:share-add", args=[camden_child.public_id]),
-        {"organisation": feltham.pk, "purpose": "x", "ends_on_day": past.day,
-         "ends_on_month": past.month, "ends_on_year": past.year},
+        {
+            "organisation": feltham.pk,
+            "purpose": "x",
+            "ends_on_day": past.day,
+            "ends_on_month": past.month,
+            "ends_on_year": past.year,
+        },
     )
     assert "must be today or in the future" in response.content.decode()
     assert not Share.objects.exists()
@@ -135,28 +142,38 @@ def test_shared_practitioner_cannot_share_onwards(client_for, chloe, feltham, ca
 
 def test_hackney_worker_cannot_reach_camden_sharing_pages(client_for, ben, camden_child):
     client = client_for(ben)
-    for name in ("access:sharing", "access:share-add", "access:restriction",
-                 "access:transfer-request"):
+    for name in (
+        "access:sharing",
+        "access:share-add",
+        "access:restriction",
+        "access:transfer-request",
+    ):
         assert client.get(reverse(name, args=[camden_child.public_id])).status_code == 404
 
 
-def test_partnership_lead_never_sees_a_child_even_if_shared(client_for, dev, partnership,
-                                                           camden_child):
+def test_partnership_lead_never_sees_a_child_even_if_shared(
+    client_for, dev, partnership, camden_child
+):
     share(camden_child, partnership)
-    assert client_for(dev).get(
-        reverse("children:detail", args=[camden_child.public_id])
-    ).status_code == 404
+    assert (
+        client_for(dev).get(reverse("children:detail", args=[camden_child.public_id])).status_code
+        == 404
+    )
 
 
-def test_sharing_page_lists_active_and_past_shares(client_for, amara, feltham, camden_social_care,
-                                                   camden_child):
+def test_sharing_page_lists_active_and_past_shares(
+    client_for, amara, feltham, camden_social_care, camden_child
+):
     share(camden_child, feltham)
     old = share(camden_child, camden_social_care)
-    Share.objects.filter(pk=old.pk).update(starts_on=today() - timedelta(days=9),
-                                           ends_on=today() - timedelta(days=2))
-    body = client_for(amara).get(
-        reverse("access:sharing", args=[camden_child.public_id])
-    ).content.decode()
+    Share.objects.filter(pk=old.pk).update(
+        starts_on=today() - timedelta(days=9), ends_on=today() - timedelta(days=2)
+    )
+    body = (
+        client_for(amara)
+        .get(reverse("access:sharing", args=[camden_child.public_id]))
+        .content.decode()
+    )
     assert "HMYOI Feltham" in body
     assert "Past and future shares" in body
     assert AuditEvent.objects.filter(action="child.viewed", detail__section="sharing").exists()

@@ -18,9 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def attempt(client: Client, username: str, password: str, address: str = HOME_ADDRESS):
-    return client.post(
-        SIGN_IN, {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(SIGN_IN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 def fail_until_locked(client: Client, username: str) -> list[int]:

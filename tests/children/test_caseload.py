@@ -73,7 +73,7 @@ def camden_children(camden, amara, priya):
 def test_case_worker_sees_their_own_caseload_by_default(client_for, amara, camden_children):
     response = client_for(amara).get(CASELOAD)
     content = response.content.decode()
-    assert "<h1 class=\"govuk-heading-l\">My caseload</h1>" in content
+    assert '<h1 class="govuk-heading-l">My caseload</h1>' in content
     assert names(response) == ["Bea", "Jay"]
     assert "2 children" in content
 

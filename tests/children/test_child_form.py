@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -327,7 +328,9 @@ def test_editing_a_child_saves_audits_the_changed_fields_and_records_history(
 ):
     client = client_for(amara)
     url = reverse("children:edit", args=[camden_child.public_id])
-    response = client.post(url, edit_data(camden_child, preferred_name="J", care_status="care_leaver"))
+    response = client.post(
+        url, edit_data(camden_child, preferred_name="J", care_status="care_leaver")
+    )
     assert response.status_code == 302
     assert response.url == reverse("children:detail", args=[camden_child.public_id])
 
@@ -345,8 +348,30 @@ def test_editing_a_child_saves_audits_the_changed_fields_and_records_history(
     content = history.content.decode()
     assert history.status_code == 200
     assert "Amara Okafor" in content
-    assert "Preferred name, Care status" in content or "Care status, Preferred name" in content
+    assert '<td class="govuk-table__cell">Care status, Preferred name</td>' in content
     assert "Record created" in content
+
+
+def test_history_lists_only_the_childs_details_whoever_saves(
+    client_for, amara, priya, camden_child
+):
+    url = reverse("children:edit", args=[camden_child.public_id])
+    client_for(amara).post(url, edit_data(camden_child, first_language="French"))
+    camden_child.refresh_from_db()
+    client_for(priya).post(url, edit_data(camden_child, local_reference="CAM-2"))
+    camden_child.refresh_from_db()
+    client_for(priya).post(url, edit_data(camden_child))
+
+    response = client_for(priya).get(reverse("children:history", args=[camden_child.public_id]))
+    cells = re.findall(r'<td class="govuk-table__cell">([^<]*)</td>', response.content.decode())
+    # Newest first: when, who, what changed.
+    assert cells[1::3] == ["Priya Shah", "Priya Shah", "Amara Okafor", "System"]
+    assert cells[2::3] == [
+        "Saved with no changes",
+        "Local reference",
+        "First language",
+        "Record created",
+    ]
 
 
 def test_saving_without_changes_records_no_changed_fields(client_for, amara, camden_child):

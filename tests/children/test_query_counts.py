@@ -13,12 +13,13 @@ from ..factories import ChildFactory, UserFactory
 
 CASELOAD = reverse("children:caseload")
 
-# Session, user, user's organisation (header), the lead practitioner choices for the filter,
-# the count and one page of children with their lead practitioner and service.
+# Session, user, the count and one page of children with their lead practitioner and service
+# (the count and the page include the shares and restrictions subqueries), the lead practitioner
+# choices for the filter, and the user's organisation for the header.
 CASELOAD_QUERIES = 6
-# Session, user, the child with lead practitioner and service, the audit row, the user's
-# organisation (header).
-DETAIL_QUERIES = 6
+# Session, user, the child with lead practitioner and service, the audit row (a savepoint, the
+# previous row's hash, the insert, the release) and the user's organisation for the header.
+DETAIL_QUERIES = 8
 
 pytestmark = pytest.mark.django_db
 

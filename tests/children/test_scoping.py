@@ -55,7 +55,9 @@ def test_hackney_worker_cannot_see_camden_child(client_for, ben, camden_child):
     assert not AuditEvent.objects.filter(child_id=camden_child.pk).exists()
 
 
-def test_hackney_caseload_does_not_list_camden_children(client_for, ben, camden_child, hackney_child):
+def test_hackney_caseload_does_not_list_camden_children(
+    client_for, ben, camden_child, hackney_child
+):
     client = client_for(ben)
     for scope in ("mine", "service"):
         content = client.get(CASELOAD, {"scope": scope}).content.decode()

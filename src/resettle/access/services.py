@@ -102,9 +102,11 @@ def request_transfer(
         raise AccessError(_("A child can only be transferred to a youth justice service"))
     if to_service.id == child.owning_service_id:
         raise AccessError(_("Choose a different youth justice service from the child's own"))
-    if Transfer.objects.select_for_update().filter(
-        child=child, status=Transfer.Status.REQUESTED
-    ).exists():
+    if (
+        Transfer.objects.select_for_update()
+        .filter(child=child, status=Transfer.Status.REQUESTED)
+        .exists()
+    ):
         raise AccessError(_("There is already a transfer waiting for a decision for this child"))
     transfer = Transfer.objects.create(
         child=child,

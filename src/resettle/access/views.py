@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from resettle.audit.services import record
 from resettle.children.models import Child
 from resettle.children.navigation import child_sections
+from resettle.children.services import placement_share_offer
 
 from . import policy, services
 from .forms import (
@@ -69,12 +70,13 @@ def sharing(request: HttpRequest, public_id) -> HttpResponse:
 def add_share(request: HttpRequest, public_id) -> HttpResponse:
     child = _child(request, public_id)
     policy.require(policy.can_manage_sharing(request.user, child))
-    initial = {}
-    if org_id := request.GET.get("organisation"):
-        org = policy.share_target_organisations(child).filter(public_id__in=[org_id]).first()
-        if org:
-            initial["organisation"] = org
-    form = ShareForm(request.POST or None, child=child, initial=initial)
+    offer = None
+    if episode_id := request.GET.get("placement"):
+        episode = child.legal_statuses.select_related("establishment").filter(
+            public_id__in=[episode_id]
+        )
+        offer = next((placement_share_offer(child, e) for e in episode if e.establishment_id), None)
+    form = ShareForm(request.POST or None, child=child, initial=offer or {})
     if request.method == "POST" and form.is_valid():
         try:
             share = services.share_child(
@@ -97,7 +99,7 @@ def add_share(request: HttpRequest, public_id) -> HttpResponse:
                 },
             )
             return redirect("access:sharing", public_id=child.public_id)
-    return render(request, "access/share_form.html", {"child": child, "form": form})
+    return render(request, "access/share_form.html", {"child": child, "form": form, "offer": offer})
 
 
 @require_http_methods(["GET", "POST"])

@@ -60,7 +60,9 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
             mfa.record_failure(request, method="reauthenticate", result=result)
             form.add_error(
                 "code",
-                _("You have entered too many codes that are not correct. Wait a minute, then try again")
+                _(
+                    "You have entered too many codes that are not correct. Wait a minute, then try again"
+                )
                 if result is CodeResult.TOO_MANY_TRIES
                 else _("The code is not correct. Enter the code your authenticator app shows now"),
             )

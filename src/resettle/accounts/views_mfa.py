@@ -101,9 +101,7 @@ def recovery(request: HttpRequest) -> HttpResponse:
     form = RecoveryCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = mfa.recovery_device_for(request.user)
-        result = (
-            mfa.check_code(device, form.cleaned_data["code"]) if device else CodeResult.WRONG
-        )
+        result = mfa.check_code(device, form.cleaned_data["code"]) if device else CodeResult.WRONG
         if result is CodeResult.ACCEPTED:
             mfa.complete_verification(request, device, method="recovery_code")
             left = mfa.recovery_codes_left(request.user)

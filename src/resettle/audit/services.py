@@ -33,3 +33,12 @@ def record(
         ip_address=client_address(request),
         detail=detail,
     )
+
+
+def record_system(action: str, *, child: Child | None = None, **detail: Any) -> AuditEvent:
+    """Record something Resettle did by itself (a scheduled job), with no person or request."""
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown audit action {action!r}: add it to audit.models.ACTIONS")
+    return AuditEvent.objects.create(
+        actor_email="", role="system", action=action, child=child, detail=detail
+    )

@@ -1,14 +1,25 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from resettle.access.policy import lead_practitioner_choices
+from resettle.accounts.models import Organisation
 from resettle.core.dates import today, years_ago
 from resettle.core.forms import GovukDateField
 
-from .models import CareStatus, Child, Ethnicity, Gender
+from .models import (
+    IN_SECURE_ESTABLISHMENT,
+    CareStatus,
+    Child,
+    Ethnicity,
+    Gender,
+    LegalStatus,
+    LegalStatusEpisode,
+)
 
 MIN_AGE = 10
 MAX_AGE = 25
@@ -159,3 +170,74 @@ class CaseloadFilterForm(forms.Form):
     def ordering(self) -> tuple[str, ...]:
         sort = self.cleaned_data.get("sort") if self.is_valid() else None
         return self.SORTS.get(sort or "name", self.SORTS["name"])
+
+
+class LegalStatusForm(forms.ModelForm):
+    status = forms.ChoiceField(
+        label=_("Legal status"),
+        choices=LegalStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the child's legal status")},
+    )
+    starts_on = GovukDateField(
+        label=_("Start date"),
+        label_for_errors=_("the start date"),
+        help_text=_("For example, 4 3 2026"),
+    )
+    expected_release_on = GovukDateField(
+        label=_("Expected release date (if in custody)"),
+        label_for_errors=_("the expected release date"),
+        required=False,
+    )
+
+    class Meta:
+        model = LegalStatusEpisode
+        fields = [
+            "status",
+            "sentence_type",
+            "establishment",
+            "starts_on",
+            "expected_release_on",
+            "notes",
+        ]
+        labels = {
+            "sentence_type": _("Sentence (if sentenced to custody)"),
+            "establishment": _("Secure establishment (if in custody)"),
+            "notes": _("Notes (optional)"),
+        }
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["establishment"].queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.SECURE_ESTABLISHMENT, is_active=True
+        ).order_by("name")
+        self.fields["establishment"].empty_label = _("Not in a secure establishment")
+        self.fields["establishment"].label_from_instance = lambda o: o.name
+        self.fields["sentence_type"].required = False
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status in IN_SECURE_ESTABLISHMENT and not data.get("establishment"):
+            self.add_error("establishment", _("Choose the secure establishment"))
+        if status not in IN_SECURE_ESTABLISHMENT and data.get("establishment"):
+            self.add_error(
+                "establishment",
+                _("Only choose an establishment when the child is remanded, sentenced or recalled"),
+            )
+        if status == LegalStatus.SENTENCED_CUSTODY:
+            if not data.get("sentence_type"):
+                self.add_error("sentence_type", _("Select the sentence"))
+            if not data.get("expected_release_on"):
+                self.add_error("expected_release_on", _("Enter the expected release date"))
+        elif data.get("sentence_type"):
+            data["sentence_type"] = ""
+        starts, release = data.get("starts_on"), data.get("expected_release_on")
+        if starts and starts > today() + timedelta(days=31):
+            self.add_error("starts_on", _("The start date must be no more than a month ahead"))
+        if starts and release and release < starts:
+            self.add_error(
+                "expected_release_on", _("The expected release date must be after the start date")
+            )
+        return data

@@ -153,3 +153,58 @@ class Child(TrackedModel):
     @property
     def age(self) -> int:
         return age_on(self.date_of_birth)
+
+
+class LegalStatus(models.TextChoices):
+    CUSTODY_LIKELY = "custody_likely", _("Custody likely (pre-sentence or at court)")
+    REMAND_YDA = "remand_yda", _("Remanded to youth detention accommodation")
+    REMAND_LA = "remand_la", _("Remanded to local authority accommodation")
+    SENTENCED_CUSTODY = "sentenced_custody", _("Sentenced to custody")
+    RELEASED_LICENCE = "released_licence", _("Released on licence")
+    RELEASED_NOTICE = "released_notice", _("Released on notice of supervision")
+    COMMUNITY_ORDER = "community_order", _("Community order")
+    RECALL = "recall", _("Recalled to custody")
+    ORDER_ENDED = "order_ended", _("Order ended")
+
+
+class SentenceType(models.TextChoices):
+    NONE = "", _("Not applicable")
+    DTO = "dto", _("Detention and training order (DTO)")
+    S250 = "s250", _("Section 250 detention")
+    S259 = "s259", _("Section 259 detention")
+
+
+# Statuses that place the child in a secure establishment.
+IN_SECURE_ESTABLISHMENT = frozenset(
+    {LegalStatus.REMAND_YDA, LegalStatus.SENTENCED_CUSTODY, LegalStatus.RECALL}
+)
+
+
+class LegalStatusEpisode(TrackedModel):
+    """One period of the child's legal status. The latest by start date is the current one."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="legal_statuses")
+    status = models.CharField(_("legal status"), max_length=30, choices=LegalStatus.choices)
+    sentence_type = models.CharField(
+        _("sentence"), max_length=10, choices=SentenceType.choices, blank=True
+    )
+    establishment = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="placements",
+        limit_choices_to={"kind": "secure"},
+        verbose_name=_("secure establishment"),
+    )
+    starts_on = models.DateField(_("start date"))
+    expected_release_on = models.DateField(_("expected release date"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords(excluded_fields=["changed_at"])
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["child", "-starts_on"], name="legal_status_child_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} from {self.starts_on}"

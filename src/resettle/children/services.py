@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from resettle.audit.services import record
 
+from resettle.core.dates import today
+
 from .forms import ChildForm
-from .models import Child
+from .models import Child, LegalStatus, LegalStatusEpisode
 
 
 @transaction.atomic
@@ -31,6 +36,10 @@ def change_child(request: HttpRequest, form: ChildForm) -> Child:
     return child
 
 
+# Who saved and when is shown in its own columns, not as a change to the child's details.
+BOOKKEEPING_FIELDS = ["created_at", "created_by", "changed_by"]
+
+
 def change_history(child: Child, limit: int = 50) -> list[dict]:
     """Who changed which fields and when, newest first, with labels a person can read."""
     records = list(
@@ -48,7 +57,8 @@ def change_history(child: Child, limit: int = 50) -> list[dict]:
         if older is None:
             fields: list[str] = []
         else:
-            fields = [labels.get(c.field, c.field) for c in newer.diff_against(older).changes]
+            diff = newer.diff_against(older, excluded_fields=BOOKKEEPING_FIELDS)
+            fields = [labels.get(c.field, c.field) for c in diff.changes]
         changes.append(
             {
                 "when": newer.history_date,
@@ -59,3 +69,44 @@ def change_history(child: Child, limit: int = 50) -> list[dict]:
             }
         )
     return changes
+
+
+@transaction.atomic
+def record_legal_status(request: HttpRequest, child: Child, form) -> LegalStatusEpisode:
+    episode = form.save(commit=False)
+    episode.child = child
+    episode.created_by = episode.changed_by = request.user
+    episode.save()
+    latest = child.legal_statuses.order_by("-starts_on", "-id").first()
+    ended_on = latest.starts_on if latest.status == LegalStatus.ORDER_ENDED else None
+    if child.order_ended_on != ended_on:
+        child.order_ended_on = ended_on
+        child.changed_by = request.user
+        child.save()
+    record(request, "child.legal_status_recorded", child=child, status=episode.status)
+    return episode
+
+
+def placement_share_offer(child: Child, episode: LegalStatusEpisode) -> dict | None:
+    """After a placement in a secure establishment, what a share with it would look like.
+
+    None when there is nothing to offer: no establishment, or it already sees the child.
+    """
+    from resettle.access.models import Share
+
+    if episode.establishment_id is None:
+        return None
+    if (
+        Share.objects.active()
+        .filter(child=child, organisation_id=episode.establishment_id)
+        .exists()
+    ):
+        return None
+    release = episode.expected_release_on
+    ends_on = release + timedelta(days=90) if release else episode.starts_on + timedelta(days=365)
+    return {
+        "organisation": episode.establishment,
+        "purpose": _("Placed at %(place)s: resettlement planning with the establishment")
+        % {"place": episode.establishment.name},
+        "ends_on": max(ends_on, today()),
+    }

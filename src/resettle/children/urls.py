@@ -12,5 +12,6 @@ urlpatterns = [
     path("<uuid:public_id>/", views.child_detail, name="detail"),
     path("<uuid:public_id>/edit/", views.edit_child, name="edit"),
     path("<uuid:public_id>/history/", views.child_history, name="history"),
+    path("<uuid:public_id>/legal-status/add/", views.add_legal_status, name="legal-status-add"),
     path("<uuid:public_id>/access-log/", audit_views.child_access_log, name="access-log"),
 ]

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,7 +20,7 @@ from resettle.accounts.models import Role
 from resettle.audit.services import record
 
 from . import services
-from .forms import CaseloadFilterForm, ChildForm
+from .forms import CaseloadFilterForm, ChildForm, LegalStatusForm
 from .models import Child
 from .navigation import child_sections
 
@@ -99,11 +100,14 @@ def child_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         request.user, public_id, Child.objects.select_related("lead_practitioner", "owning_service")
     )
     record(request, "child.viewed", child=child, section="summary")
+    statuses = list(child.legal_statuses.select_related("establishment")[:10])
     return render(
         request,
         "children/child_detail.html",
         {
             "child": child,
+            "legal_statuses": statuses,
+            "current_status": statuses[0] if statuses else None,
             "sections": child_sections(child, "summary", request.user),
             "can_edit": policy.can_edit_child(request.user, child),
         },
@@ -142,3 +146,24 @@ def child_history(request: HttpRequest, public_id: str) -> HttpResponse:
             "changes": changes,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def add_legal_status(request: HttpRequest, public_id: str) -> HttpResponse:
+    child = policy.get_child_for_user(
+        request.user, public_id, Child.objects.select_related("lead_practitioner", "owning_service")
+    )
+    policy.require_edit_child(request.user, child)
+    form = LegalStatusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        episode = services.record_legal_status(request, child, form)
+        messages.success(
+            request,
+            _("Legal status recorded: %(status)s") % {"status": episode.get_status_display()},
+        )
+        if services.placement_share_offer(child, episode):
+            # Offer to share the record with the establishment the child is placed in.
+            url = reverse("access:share-add", args=[child.public_id])
+            return redirect(f"{url}?placement={episode.public_id}")
+        return redirect("children:detail", public_id=child.public_id)
+    return render(request, "children/legal_status_form.html", {"child": child, "form": form})

@@ -96,8 +96,11 @@ def collect(child: Child) -> list[Section]:
             parent_ids = ids.get(parent, set())
             if not parent_ids:
                 continue
-            found = set(model._default_manager.filter(**{f"{f.name}__in": parent_ids})
-                        .values_list("pk", flat=True))
+            found = set(
+                model._default_manager.filter(**{f"{f.name}__in": parent_ids}).values_list(
+                    "pk", flat=True
+                )
+            )
             new = found - ids.get(label, set())
             if new:
                 ids.setdefault(label, set()).update(new)
@@ -111,9 +114,10 @@ def collect(child: Child) -> list[Section]:
     for label, section in sections.items():
         model = section.model
         reference_fks = [
-            f.name for f in model._meta.concrete_fields
-            if isinstance(f, models.ForeignKey) and f.related_model._meta.label_lower
-            in REFERENCE_MODELS
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.ForeignKey)
+            and f.related_model._meta.label_lower in REFERENCE_MODELS
         ]
         queryset = model._default_manager.filter(pk__in=ids[label]).select_related(*reference_fks)
         fields = [f for f in model._meta.concrete_fields]

@@ -26,4 +26,6 @@ class RetentionPolicy(models.Model):
         verbose_name_plural = "retention policies"
 
     def __str__(self) -> str:
-        return f"{self.organisation}: {self.get_action_display()} after {self.years_after_order_ends}y"
+        return (
+            f"{self.organisation}: {self.get_action_display()} after {self.years_after_order_ends}y"
+        )

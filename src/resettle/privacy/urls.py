@@ -5,9 +5,7 @@ from . import views
 app_name = "privacy"
 
 urlpatterns = [
-    path(
-        "children/<uuid:public_id>/subject-access/", views.subject_access, name="subject-access"
-    ),
+    path("children/<uuid:public_id>/subject-access/", views.subject_access, name="subject-access"),
     path(
         "children/<uuid:public_id>/subject-access.json",
         views.subject_access_json,

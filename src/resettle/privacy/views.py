@@ -42,5 +42,7 @@ def subject_access_json(request: HttpRequest, public_id) -> HttpResponse:
     response = HttpResponse(
         json.dumps(payload, indent=2, ensure_ascii=False), content_type="application/json"
     )
-    response["Content-Disposition"] = f'attachment; filename="subject-access-{child.public_id}.json"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="subject-access-{child.public_id}.json"'
+    )
     return response

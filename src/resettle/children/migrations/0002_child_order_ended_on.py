@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('children', '0001_initial'),
+        ("children", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='child',
-            name='order_ended_on',
-            field=models.DateField(blank=True, help_text="When the child's last order ended; retention is counted from this date", null=True, verbose_name='order ended on'),
+            model_name="child",
+            name="order_ended_on",
+            field=models.DateField(
+                blank=True,
+                help_text="When the child's last order ended; retention is counted from this date",
+                null=True,
+                verbose_name="order ended on",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalchild',
-            name='order_ended_on',
-            field=models.DateField(blank=True, help_text="When the child's last order ended; retention is counted from this date", null=True, verbose_name='order ended on'),
+            model_name="historicalchild",
+            name="order_ended_on",
+            field=models.DateField(
+                blank=True,
+                help_text="When the child's last order ended; retention is counted from this date",
+                null=True,
+                verbose_name="order ended on",
+            ),
         ),
     ]

@@ -5,24 +5,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_usersession'),
+        ("accounts", "0003_usersession"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RetentionPolicy',
+            name="RetentionPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('years_after_order_ends', models.PositiveSmallIntegerField(default=6, verbose_name='years kept after the order ends')),
-                ('action', models.CharField(choices=[('anonymise', 'Anonymise (keep counts, remove who the child is)'), ('delete', 'Delete the record entirely')], default='anonymise', max_length=20)),
-                ('organisation', models.OneToOneField(limit_choices_to={'kind': 'yjs'}, on_delete=django.db.models.deletion.CASCADE, related_name='retention_policy', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "years_after_order_ends",
+                    models.PositiveSmallIntegerField(
+                        default=6, verbose_name="years kept after the order ends"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("anonymise", "Anonymise (keep counts, remove who the child is)"),
+                            ("delete", "Delete the record entirely"),
+                        ],
+                        default="anonymise",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        limit_choices_to={"kind": "yjs"},
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retention_policy",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'retention policies',
+                "verbose_name_plural": "retention policies",
             },
         ),
     ]

@@ -1,8 +1,9 @@
 """The permission matrix: every URL pattern × every role × every kind of child → expected status.
 
 When a new URL pattern is added, `test_every_url_pattern_is_in_the_matrix` fails until the pattern
-is given a rule here. Rules describe *what kind of page* a URL is; the truth table of which person may
-see which child is written out by hand below, so the test does not lean on the policy it checks.
+is given a rule here. Rules describe *what kind of page* a URL is; the truth table of which
+person may see which child is written out by hand below, so the test does not lean on the policy
+it checks.
 """
 
 from __future__ import annotations

@@ -71,7 +71,10 @@ class Share(TrackedModel):
 
 
 class Restriction(TrackedModel):
-    """A child whose record only named people may see (a child related to staff, a high-profile case)."""
+    """A child whose record only named people may see.
+
+    For example, a child related to a member of staff, or a high-profile case.
+    """
 
     child = models.OneToOneField(
         "children.Child", on_delete=models.CASCADE, related_name="restriction"
@@ -87,7 +90,10 @@ class Restriction(TrackedModel):
 
 
 class Transfer(TrackedModel):
-    """A child moving to another borough: requested by the owning service, accepted by the receiver."""
+    """A child moving to another borough.
+
+    Requested by the owning service, accepted or declined by the receiving service's manager.
+    """
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Waiting for a decision")

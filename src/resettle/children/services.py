@@ -9,7 +9,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from resettle.audit.services import record
-
 from resettle.core.dates import today
 
 from .forms import ChildForm

@@ -120,7 +120,7 @@ def collect(child: Child) -> list[Section]:
             and f.related_model._meta.label_lower in REFERENCE_MODELS
         ]
         queryset = model._default_manager.filter(pk__in=ids[label]).select_related(*reference_fks)
-        fields = [f for f in model._meta.concrete_fields]
+        fields = list(model._meta.concrete_fields)
         section.rows = [
             {str(f.verbose_name): _value(obj, f) for f in fields} for obj in queryset.order_by("pk")
         ]

@@ -204,6 +204,10 @@ MATRIX: dict[str, Rule] = {
     # The child's rights
     "privacy:subject-access": Rule(child_manage, child_url=True),
     "privacy:subject-access-json": Rule(child_manage, child_url=True),
+    # The audit trail: managers see who accessed their service's children; administrators search
+    "children:access-log": Rule(child_manage, child_url=True),
+    "audit:search": Rule(only(ADMINS)),
+    "audit:export": Rule(only(ADMINS)),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {

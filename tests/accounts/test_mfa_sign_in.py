@@ -242,8 +242,8 @@ def test_code_page_query_count_is_fixed(mfa_required, client, amara, django_asse
     give_authenticator(amara)
     sign_in(client, amara)
     client.get(VERIFY)
-    # Session, user, the person's authenticator app.
-    with django_assert_num_queries(3):
+    # Session, user, the person's authenticator app, and their organisation for the page banner.
+    with django_assert_num_queries(4):
         assert client.get(VERIFY).status_code == 200
 
 

@@ -89,6 +89,16 @@ def can_edit_child(user: User, child: Child) -> bool:
     return is_owning_staff(user, child)
 
 
+def can_contribute(user: User, child: Child) -> bool:
+    """Add to the child's voice, plan, meetings and notes.
+
+    The owning service's staff, and the secure estate and partners the child is shared with. Call
+    it only for a child fetched through `get_child_for_user` (which proves an active share). A youth
+    justice service that sees the child only through a share (a handover after transfer) reads.
+    """
+    return is_owning_staff(user, child) or (_is_active(user) and user.role in SHARED_ROLES)
+
+
 def require(allowed: bool, message: str = "") -> None:
     if not allowed:
         raise PermissionDenied(message or "You can see this child's record but not change it.")

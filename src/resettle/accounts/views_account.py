@@ -43,7 +43,7 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(
             mfa.url_with_next("accounts:mfa-verify", request.get_full_path())
         )
-    form = ReauthenticateForm(request.POST or None, needs_code=needs_code)
+    form = ReauthenticateForm(request.POST if request.method == "POST" else None, needs_code=needs_code)
     if request.method == "POST" and form.is_valid():
         # authenticate() goes through django-axes, so guessing here counts towards a lockout.
         confirmed = authenticate(
@@ -80,7 +80,7 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def password_change(request: HttpRequest) -> HttpResponse:
     user = request.user
-    form = SetPasswordForm(user, request.POST or None)
+    form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         form.save()
         old_key = request.session.session_key

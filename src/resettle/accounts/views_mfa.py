@@ -40,7 +40,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     if not reauth.is_recent(request):
         return HttpResponseRedirect(reauth.reauthenticate_url(request.get_full_path()))
     device = mfa.pending_authenticator(user)
-    form = AuthenticatorCodeForm(request.POST or None)
+    form = AuthenticatorCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         result, codes = mfa.confirm_authenticator(request, device, form.cleaned_data["code"])
         if result is CodeResult.ACCEPTED:
@@ -70,7 +70,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(mfa.url_with_next("accounts:mfa-setup", next_url))
     if mfa.is_verified(request):
         return HttpResponseRedirect(next_url)
-    form = AuthenticatorCodeForm(request.POST or None)
+    form = AuthenticatorCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         result = mfa.check_code(device, form.cleaned_data["code"])
         if result is CodeResult.ACCEPTED:
@@ -98,7 +98,7 @@ def recovery(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(mfa.url_with_next("accounts:mfa-setup", next_url))
     if mfa.is_verified(request):
         return HttpResponseRedirect(next_url)
-    form = RecoveryCodeForm(request.POST or None)
+    form = RecoveryCodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         device = mfa.recovery_device_for(request.user)
         result = mfa.check_code(device, form.cleaned_data["code"]) if device else CodeResult.WRONG

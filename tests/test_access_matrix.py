@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from resettle.access.models import Restriction, Share, Transfer
 from resettle.accounts.models import Role
 from resettle.core.dates import today
+from resettle.voice.models import VoiceEntry
 
 from .factories import ChildFactory, UserFactory
 
@@ -128,6 +129,17 @@ def child_write(person, child):
     return 200 if child in OWNS.get(person, set()) else 403
 
 
+# Who adds to a child's voice, plan and meetings: the owning service's staff, and the secure
+# estate and partner practitioners the child is shared with (while the share is active).
+CONTRIBUTES = {**OWNS, "chloe": {"shared"}, "sam": {"shared"}}
+
+
+def child_contribute(person, child):
+    if child not in VISIBLE[person]:
+        return 404
+    return 200 if child in CONTRIBUTES.get(person, set()) else 403
+
+
 def child_manage(person, child):
     if child not in VISIBLE[person]:
         return 404
@@ -168,6 +180,70 @@ def transfer_kwargs(world, child):
     return {"transfer_id": world.transfer.public_id}
 
 
+def voice_recorder(child):
+    """Who recorded the voice entry of each child: the child's own service's case worker."""
+    return "ben" if child == "other" else "amara"
+
+
+def voice_entry_kwargs(world, child):
+    """An entry (shared with partners) for the child, made once per test and reused."""
+    entries = world.__dict__.setdefault("voice_entries", {})
+    if child not in entries:
+        entries[child] = VoiceEntry.objects.create(
+            child=world.children[child],
+            recorded_on=today(),
+            recorded_by=world.people[voice_recorder(child)],
+            conversation="meeting",
+            who_are_you="x",
+            share_with_partners=True,
+        )
+    return {"public_id": world.children[child].public_id, "entry_id": entries[child].public_id}
+
+
+def voice_edit(person, child):
+    """The person who recorded the entry, or a manager of the owning service, corrects it."""
+    if child not in VISIBLE[person]:
+        return 404
+    may = person == voice_recorder(child) or child in MANAGES.get(person, set())
+    return 200 if may else 403
+
+
+def person_kwargs(world, child):
+    return {"public_id": world.people["amara"].public_id}
+
+
+def _plan_parts(world, child):
+    """A plan with a goal and an action for the child, made once per test and reused."""
+    from resettle.plans.defaults import ensure_defaults
+    from resettle.plans.models import ActionStatus, Goal, Pathway, Plan, PlanAction
+
+    parts = world.__dict__.setdefault("plan_parts", {})
+    if child not in parts:
+        ensure_defaults()
+        plan, _ = Plan.objects.get_or_create(child=world.children[child])
+        goal = Goal.objects.create(plan=plan, text="Be a mechanic")
+        action = PlanAction.objects.create(
+            plan=plan,
+            pathway=Pathway.objects.get(slug="ete"),
+            kind="structural",
+            description="Enrol at college",
+            owner_name="Aunt Grace",
+            status=ActionStatus.objects.get(slug="not-started"),
+        )
+        parts[child] = (goal, action)
+    return parts[child]
+
+
+def plan_goal_kwargs(world, child):
+    goal, _ = _plan_parts(world, child)
+    return {"public_id": world.children[child].public_id, "goal_id": goal.public_id}
+
+
+def plan_action_kwargs(world, child):
+    _, action = _plan_parts(world, child)
+    return {"public_id": world.children[child].public_id, "action_id": action.public_id}
+
+
 MATRIX: dict[str, Rule] = {
     # The service as a whole
     "core:home": Rule(only(CHILD_ROLES, status=302, otherwise=200)),  # to the caseload
@@ -179,6 +255,19 @@ MATRIX: dict[str, Rule] = {
     "accounts:signed-out": Rule(everyone(200), anonymous=200),
     "accounts:signed-out-inactive": Rule(everyone(200), anonymous=200),
     "accounts:signed-out-expired": Rule(everyone(200), anonymous=200),
+    # Your account and two-factor sign-in (people here have no authenticator app and signed in
+    # without typing a password, so changes first send them to confirm it is them)
+    "accounts:account": Rule(everyone(200)),
+    "accounts:reauthenticate": Rule(everyone(200)),
+    "accounts:password-change": Rule(everyone(302)),  # to confirm it is you
+    "accounts:mfa-setup": Rule(everyone(302)),  # to confirm it is you
+    "accounts:mfa-verify": Rule(everyone(302)),  # no app yet: to set one up
+    "accounts:mfa-recovery": Rule(everyone(302)),  # no app yet: to set one up
+    "accounts:mfa-recovery-codes": Rule(everyone(302)),  # no codes waiting: to your account
+    "accounts:mfa-new-recovery-codes": Rule(everyone(302)),  # to confirm it is you
+    # Administrators: a person's signed-in sessions
+    "accounts:user-sessions": Rule(only(ADMINS), build=person_kwargs),
+    "accounts:user-sessions-end": Rule(only(ADMINS), build=person_kwargs),
     # Children
     "children:caseload": Rule(only(CHILD_ROLES)),
     "children:add": Rule(only(YJS_STAFF)),
@@ -204,6 +293,21 @@ MATRIX: dict[str, Rule] = {
     # The child's rights
     "privacy:subject-access": Rule(child_manage, child_url=True),
     "privacy:subject-access-json": Rule(child_manage, child_url=True),
+    # The child's voice
+    "voice:overview": Rule(child_read, child_url=True),
+    "voice:add": Rule(child_contribute, child_url=True),
+    "voice:edit": Rule(voice_edit, child_url=True, build=voice_entry_kwargs),
+    # The child's plan: everyone who sees the child reads it; contributors change it
+    "plans:plan": Rule(child_read, child_url=True),
+    "plans:history": Rule(child_read, child_url=True),
+    "plans:vision": Rule(child_contribute, child_url=True),
+    "plans:goal-add": Rule(child_contribute, child_url=True),
+    "plans:goal-edit": Rule(child_contribute, child_url=True, build=plan_goal_kwargs),
+    "plans:need-add": Rule(child_contribute, child_url=True),
+    "plans:action-add": Rule(child_contribute, child_url=True),
+    "plans:action-edit": Rule(child_contribute, child_url=True, build=plan_action_kwargs),
+    "plans:contingency": Rule(child_contribute, child_url=True, build=plan_action_kwargs),
+    "plans:agreement-add": Rule(child_contribute, child_url=True),
     # The audit trail: managers see who accessed their service's children; administrators search
     "children:access-log": Rule(child_manage, child_url=True),
     "audit:search": Rule(only(ADMINS)),

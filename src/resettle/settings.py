@@ -97,7 +97,10 @@ INSTALLED_APPS = [
     "resettle.access",
     "resettle.audit",
     "resettle.children",
+    "resettle.voice",
+    "resettle.plans",
     "resettle.privacy",
+    "resettle.quality",
 ]
 
 MIDDLEWARE = [
@@ -267,7 +270,9 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEMO or DEBUG or TESTING
 # collectstatic writes here for production; demo and tests serve straight from the finders.
 STATIC_ROOT = None if WHITENOISE_USE_FINDERS else VAR_DIR / "static"
-WHITENOISE_AUTOREFRESH = DEBUG
+# In tests, look static files up when asked rather than scanning every file at start-up: each test
+# client starts the middleware afresh, and the scan was most of the suite's time.
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 EMAIL_BACKEND = env_str(
     "RESETTLE_EMAIL_BACKEND",

@@ -7,6 +7,9 @@ urlpatterns = [
     path("children/", include("resettle.children.urls")),
     path("", include("resettle.access.urls")),
     path("", include("resettle.privacy.urls")),
+    path("", include("resettle.voice.urls")),
+    path("", include("resettle.plans.urls")),
+    path("", include("resettle.quality.urls")),
     path("audit/", include("resettle.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
@@ -265,3 +266,22 @@ def test_someone_without_an_app_cannot_get_recovery_codes(client_for, amara):
     response = client.post(NEW_CODES)
     assert response.url == ACCOUNT
     assert not StaticToken.objects.exists()
+
+
+def test_guessing_the_password_when_confirming_counts_towards_a_lockout(client_for, amara):
+    client = client_for(amara)
+    url = reauth.reauthenticate_url(PASSWORD_CHANGE)
+    statuses = [
+        client.post(url, {"password": f"wrong guess {n}"}).status_code
+        for n in range(settings.AXES_FAILURE_LIMIT)
+    ]
+    assert statuses == [200] * (settings.AXES_FAILURE_LIMIT - 1) + [429]
+    assert client.post(url, {"password": PASSWORD}).status_code == 429
+    assert client.get(PASSWORD_CHANGE).status_code == 302
+
+
+def test_your_account_is_in_the_navigation(client_for, amara):
+    client = client_for(amara)
+    assert f'href="{ACCOUNT}"' in client.get(reverse("core:home"), follow=True).content.decode()
+    html = client.get(ACCOUNT).content.decode()
+    assert f'href="{ACCOUNT}" aria-current="page"' in html

@@ -126,7 +126,9 @@ def test_setup_page_shows_a_qr_code_image_and_the_key_in_groups(mfa_required, cl
 
     secret = _secret(html)
     assert b32decode(secret.replace(" ", "")) == device.bin_key
-    match = re.search(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]+)"', html)
+    match = re.search(
+        r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]+)"', html
+    )
     assert match
     assert b64decode(match.group(1)).decode().lstrip().startswith("<?xml")
     assert "<svg" in b64decode(match.group(1)).decode()

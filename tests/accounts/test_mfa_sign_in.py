@@ -1,4 +1,4 @@
-"""Two-factor sign-in: after the password, a code from the authenticator app (or a recovery code)."""
+"""Two-factor sign-in: after the password, a code from an authenticator app or a recovery code."""
 
 from __future__ import annotations
 

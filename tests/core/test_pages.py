@@ -32,7 +32,9 @@ def test_unknown_page_is_not_found_for_anyone(client):
 def test_forbidden_page_is_a_govuk_page(client_for, dev):
     response = client_for(dev).get(reverse("children:caseload"))
     assert response.status_code == 403
-    assert "<title>" in response.content.decode()
+    content = response.content.decode()
+    assert "<title>You do not have permission to do this - Resettle</title>" in content
+    assert '<h1 class="govuk-heading-l">You do not have permission to do this</h1>' in content
 
 
 @pytest.mark.parametrize("name", ["core:accessibility", "core:privacy"])
@@ -58,3 +60,9 @@ def test_pages_carry_the_security_headers(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_static_files_are_served_in_demo_mode(client):
+    response = client.get("/static/js/app.js")
+    assert response.status_code == 200
+    assert "javascript" in response["Content-Type"]

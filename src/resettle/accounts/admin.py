@@ -47,7 +47,7 @@ class UserAdmin(BaseUserAdmin):
     )
     filter_horizontal = ["groups"]
     readonly_fields = ["sessions_link"]
-    actions = ["end_sessions"]
+    actions = ["end_sessions", "deactivate", "reset_two_factor"]
 
     @admin.display(description=_("Signed-in sessions"))
     def sessions_link(self, obj: User) -> str:
@@ -66,6 +66,31 @@ class UserAdmin(BaseUserAdmin):
             request,
             ngettext("%(count)d session ended.", "%(count)d sessions ended.", ended)
             % {"count": ended},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Deactivate (and sign out everywhere)"))
+    def deactivate(self, request, queryset) -> None:
+        people = [person for person in queryset if person.is_active]
+        for person in people:
+            services.deactivate_user(request, person)
+        self.message_user(
+            request,
+            ngettext("%(count)d person deactivated.", "%(count)d people deactivated.", len(people))
+            % {"count": len(people)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Reset two-factor sign-in (they set up a new authenticator app)"))
+    def reset_two_factor(self, request, queryset) -> None:
+        for person in queryset:
+            services.reset_two_factor(request, person)
+        self.message_user(
+            request,
+            _(
+                "Two-factor sign-in reset. They will set up a new authenticator app when they "
+                "sign in."
+            ),
             messages.SUCCESS,
         )
 

@@ -23,6 +23,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -149,6 +150,14 @@ def check_any_code(user: User, code: str) -> CodeResult:
     if device is None:
         return CodeResult.WRONG
     return check_code(device, code)
+
+
+def wrong_code_message(result: CodeResult) -> str:
+    if result is CodeResult.TOO_MANY_TRIES:
+        return _(
+            "You have entered too many codes that are not correct. Wait a minute, then try again"
+        )
+    return _("The code is not correct. Enter the code your authenticator app shows now")
 
 
 def complete_verification(request: HttpRequest, device: Device, *, method: str) -> None:

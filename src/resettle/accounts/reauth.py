@@ -16,7 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-PASSWORD_AT = "resettle_password_given_at"
+PASSWORD_AT = "resettle_password_given_at"  # noqa: S105 (a session key name)
 CODE_AT = "resettle_code_given_at"
 
 

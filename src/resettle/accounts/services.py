@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.http import HttpRequest
 
 from resettle.audit.services import record
@@ -23,3 +24,20 @@ def deactivate_user(request: HttpRequest, user: User) -> None:
     user.is_active = False
     user.save(update_fields=["is_active"])
     record(request, "user.deactivated", user=str(user.public_id))
+
+
+def reset_two_factor(request: HttpRequest, user: User) -> None:
+    """For someone who has lost their authenticator app and recovery codes.
+
+    Their app and codes are removed and their sessions ended; when they next sign in they set up
+    an app again (straight away where two-factor sign-in is required).
+    """
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        keep = request.session.session_key if user.pk == request.user.pk else None
+        sessions.end_sessions(user, keep=keep)
+        record(request, "user.mfa_reset", user=str(user.public_id))

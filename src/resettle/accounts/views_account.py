@@ -43,7 +43,9 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(
             mfa.url_with_next("accounts:mfa-verify", request.get_full_path())
         )
-    form = ReauthenticateForm(request.POST if request.method == "POST" else None, needs_code=needs_code)
+    form = ReauthenticateForm(
+        request.POST if request.method == "POST" else None, needs_code=needs_code
+    )
     if request.method == "POST" and form.is_valid():
         # authenticate() goes through django-axes, so guessing here counts towards a lockout.
         confirmed = authenticate(
@@ -58,14 +60,7 @@ def reauthenticate(request: HttpRequest) -> HttpResponse:
                 reauth.mark_code(request)
                 return HttpResponseRedirect(next_url)
             mfa.record_failure(request, method="reauthenticate", result=result)
-            form.add_error(
-                "code",
-                _(
-                    "You have entered too many codes that are not correct. Wait a minute, then try again"
-                )
-                if result is CodeResult.TOO_MANY_TRIES
-                else _("The code is not correct. Enter the code your authenticator app shows now"),
-            )
+            form.add_error("code", mfa.wrong_code_message(result))
         else:
             reauth.mark_password(request)
             return HttpResponseRedirect(next_url)

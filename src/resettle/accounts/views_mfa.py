@@ -17,14 +17,6 @@ from .forms_mfa import AuthenticatorCodeForm, RecoveryCodeForm
 from .mfa import CodeResult
 
 
-def _wrong_code_message(result: CodeResult) -> str:
-    if result is CodeResult.TOO_MANY_TRIES:
-        return _(
-            "You have entered too many codes that are not correct. Wait a minute, then try again"
-        )
-    return _("The code is not correct. Enter the code your authenticator app shows now")
-
-
 @mfa.mfa_not_required
 @require_http_methods(["GET", "POST"])
 def setup(request: HttpRequest) -> HttpResponse:
@@ -46,7 +38,7 @@ def setup(request: HttpRequest) -> HttpResponse:
         if result is CodeResult.ACCEPTED:
             mfa.show_recovery_codes_once(request, codes, next_url)
             return redirect("accounts:mfa-recovery-codes")
-        form.add_error("code", _wrong_code_message(result))
+        form.add_error("code", mfa.wrong_code_message(result))
     return render(
         request,
         "accounts/mfa_setup.html",
@@ -77,7 +69,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             mfa.complete_verification(request, device, method="authenticator")
             return HttpResponseRedirect(next_url)
         mfa.record_failure(request, method="authenticator", result=result)
-        form.add_error("code", _wrong_code_message(result))
+        form.add_error("code", mfa.wrong_code_message(result))
     return render(
         request,
         "accounts/mfa_verify.html",
@@ -119,7 +111,7 @@ def recovery(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(next_url)
         mfa.record_failure(request, method="recovery_code", result=result)
         if result is CodeResult.TOO_MANY_TRIES:
-            form.add_error("code", _wrong_code_message(result))
+            form.add_error("code", mfa.wrong_code_message(result))
         else:
             form.add_error(
                 "code", _("The recovery code is not correct, or it has already been used")

@@ -32,22 +32,23 @@ class AccessLogFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("What they did"), required=False)
     person = forms.ChoiceField(label=_("Who"), required=False)
 
-    def __init__(self, *args, events: QuerySet, **kwargs) -> None:
+    def __init__(self, *args, events: QuerySet, viewer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        codes = events.order_by().values_list("action", flat=True).distinct()
-        self.fields["action"].choices = _action_choices(codes)
-        people = (
-            events.filter(actor__isnull=False)
+        # This visit is recorded too, so the viewer and "viewed who has accessed" are always there.
+        codes = {*events.order_by().values_list("action", flat=True).distinct()}
+        self.fields["action"].choices = _action_choices(codes | {"audit.access_log_viewed"})
+        people = {
+            (str(public_id), name or email)
+            for public_id, name, email in events.filter(actor__isnull=False)
             .order_by()
             .values_list("actor__public_id", "actor__full_name", "actor_email")
             .distinct()
-        )
+            if public_id
+        }
+        people.add((str(viewer.public_id), viewer.full_name or viewer.email))
         self.fields["person"].choices = [
             ("", _("Everyone")),
-            *sorted(
-                ((str(public_id), name or email) for public_id, name, email in people if public_id),
-                key=lambda choice: choice[1].lower(),
-            ),
+            *sorted(people, key=lambda choice: choice[1].lower()),
         ]
 
     def filter(self, events: QuerySet) -> QuerySet:

@@ -18,6 +18,7 @@ ACTIONS: dict[str, str] = {
     "user.mfa_enrolled": _("Set up an authenticator app"),
     "user.mfa_verified": _("Gave a two-factor code"),
     "user.mfa_failed": _("Gave a two-factor code that was not correct"),
+    "user.mfa_reset": _("Reset a person's two-factor sign-in"),
     "user.recovery_codes_created": _("Got new recovery codes"),
     "user.password_changed": _("Changed their password"),
     "user.sessions_ended": _("Ended a person's sessions"),
@@ -42,6 +43,17 @@ ACTIONS: dict[str, str] = {
     "audit.access_log_viewed": _("Viewed who has accessed the record"),
     "audit.searched": _("Searched the audit trail"),
     "audit.exported": _("Exported entries from the audit trail"),
+    "voice.recorded": _("Recorded what the child said"),
+    "voice.changed": _("Corrected a record of what the child said"),
+    "plan.changed": _("Changed the plan"),
+    "plan.goal_added": _("Added a goal to the plan"),
+    "plan.goal_changed": _("Changed a goal in the plan"),
+    "plan.need_added": _("Added a need to the plan"),
+    "plan.action_added": _("Added an action to the plan"),
+    "plan.action_changed": _("Changed an action in the plan"),
+    "plan.contingency_recorded": _("Recorded a contingency plan"),
+    "plan.agreed": _("Recorded that the child agreed the plan"),
+    "quality.audit_recorded": _("Recorded a manager's 5Cs audit of the plan"),
 }
 
 

@@ -19,7 +19,12 @@ def client_address(request: HttpRequest) -> str | None:
 def record(
     request: HttpRequest, action: str, *, child: Child | None = None, **detail: Any
 ) -> AuditEvent:
-    """Record that the signed-in user did `action` (to `child`, if given)."""
+    """Record that the signed-in user did `action` (to `child`, if given).
+
+    The entry is appended to the hash chain (see `AuditEvent.save`). On PostgreSQL appends are
+    serialised by a lock held until the surrounding transaction ends, so inside a service's
+    `transaction.atomic()` call `record()` after the service's own writes, not before them.
+    """
     if action not in ACTIONS:
         raise ValueError(f"Unknown audit action {action!r}: add it to audit.models.ACTIONS")
     user = request.user if request.user.is_authenticated else None

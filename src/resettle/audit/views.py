@@ -24,6 +24,7 @@ from resettle.children.navigation import child_sections
 
 from . import queries
 from .forms import AccessLogFilterForm, AuditSearchForm
+from .models import AuditEvent
 from .permissions import can_search_audit, can_view_access_log
 from .services import record
 
@@ -51,23 +52,23 @@ def child_access_log(request: HttpRequest, public_id: str) -> HttpResponse:
         raise PermissionDenied(
             _("Only managers of the child's youth justice service can see who has accessed it.")
         )
-    child_events = queries.listing().filter(child=child)
-    form = AccessLogFilterForm(request.GET or None, events=child_events)
-    valid = form.is_valid() if form.is_bound else True
-    record(
-        request,
-        "audit.access_log_viewed",
-        child=child,
-        **(form.as_detail() if form.is_bound and valid else {}),
+    form = AccessLogFilterForm(
+        request.GET or None, events=AuditEvent.objects.filter(child=child), viewer=request.user
     )
-    events = child_events
-    if form.is_bound and valid:
+    valid = form.is_valid() if form.is_bound else True
+    filters = form.as_detail() if form.is_bound and valid else {}
+    # The visit is recorded even when a filter could not be used: the page was still seen.
+    record(
+        request, "audit.access_log_viewed", child=child, **({"filters": filters} if filters else {})
+    )
+    events = queries.listing().filter(child=child)
+    if filters:
         events = form.filter(events)
     context = {
         "child": child,
         "sections": child_sections(child, "access-log", request.user),
         "form": form,
-        "filtered": form.is_bound and valid and bool(form.as_detail()),
+        "filtered": bool(filters),
         **_paginate(request, events if valid else events.none()),
     }
     return render(request, "audit/child_access_log.html", context)
@@ -95,7 +96,7 @@ def search(request: HttpRequest) -> HttpResponse:
     form = _search_form(request)
     valid = not form.is_bound or form.is_valid()
     if valid:
-        record(request, "audit.searched", **_filters(form))
+        record(request, "audit.searched", filters=_filters(form))
     context = {
         "form": form,
         "filtered": form.filtered,
@@ -146,13 +147,13 @@ def _csv_rows(events) -> Iterator[str]:
                 for x in (
                     event.pk,
                     event.at.astimezone(UTC).isoformat(timespec="seconds"),
-                    event.actor_name,
+                    event.actor.full_name if event.actor else "",
                     event.actor_email,
-                    event.organisation_name,
+                    event.organisation.name if event.organisation else "",
                     event.role_display if event.role else "",
                     event.action,
                     event.action_display,
-                    event.child_public_id,
+                    event.child.public_id if event.child else "",
                     event.ip_address,
                     json.dumps(event.detail, sort_keys=True) if event.detail else "",
                     event.hash,
@@ -168,7 +169,7 @@ def export(request: HttpRequest) -> HttpResponse:
         # Show the search page with its errors rather than export something unintended.
         return search(request)
     events = _search_results(form)
-    record(request, "audit.exported", entries=events.count(), **_filters(form))
+    record(request, "audit.exported", entries=events.count(), filters=_filters(form))
     response = StreamingHttpResponse(_csv_rows(events), content_type="text/csv; charset=utf-8")
     filename = f"audit-trail-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -17,6 +17,9 @@ from resettle.audit.permissions import can_view_access_log
 # (key, label, url name[, predicate]). Order is the order on the page.
 SECTIONS: list[tuple] = [
     ("summary", _("Summary"), "children:detail"),
+    ("voice", _("Voice"), "voice:overview"),
+    ("plan", _("Plan"), "plans:plan"),
+    ("quality", _("5Cs"), "quality:child"),
     ("sharing", _("Sharing and access"), "access:sharing"),
     ("history", _("Change history"), "children:history"),
     ("access-log", _("Access log"), "children:access-log", can_view_access_log),

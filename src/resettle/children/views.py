@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from resettle.access import policy
 from resettle.accounts.models import Role
 from resettle.audit.services import record
+from resettle.quality.queries import attach_five_cs
 
 from . import services
 from .forms import CaseloadFilterForm, ChildForm, LegalStatusForm
@@ -58,6 +59,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     children = children.order_by(*form.ordering())
 
     page = Paginator(children, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = attach_five_cs(page.object_list, user)  # a fixed number of queries
     filtered = (
         form.is_bound
         and form.is_valid()

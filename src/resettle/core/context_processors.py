@@ -20,10 +20,15 @@ def service(request: HttpRequest) -> dict:
             nav.append(
                 {"href": reverse("admin:index"), "text": _("Administration"), "key": "admin"}
             )
+        nav.append(
+            {"href": reverse("accounts:account"), "text": _("Your account"), "key": "account"}
+        )
     match = getattr(request, "resolver_match", None)
     active = {"children": "children", "admin": "admin"}.get(getattr(match, "app_name", ""), "")
     if match is not None and match.view_name == "core:home":
         active = "home"
+    if match is not None and match.view_name == "accounts:account":
+        active = "account"
     return {
         "nav_active": active,
         "service_name": _("Resettle"),

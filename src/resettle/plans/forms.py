@@ -1,0 +1,253 @@
+"""Plan forms. They check what was typed; the plan's rules live in services (PlanError)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from resettle.core.forms import GovukDateField
+
+from . import services
+from .models import (
+    ActionKind,
+    ActionStatus,
+    AgreementMethod,
+    FamilyInvolved,
+    Goal,
+    Pathway,
+    Plan,
+    PlanAction,
+)
+
+
+class PathwayField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Pathway) -> str:
+        return f"{obj.name} ({obj.child_friendly_name})"
+
+
+class PersonField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name}, {obj.organisation.name}"
+
+
+class GoalsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Goal) -> str:
+        return obj.text
+
+
+class VisionForm(forms.Form):
+    vision = forms.CharField(
+        label=_("Who does the child want to be?"),
+        help_text=_("Write it in the child's own words, for example 'I want to be a mechanic'"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    adjustments = forms.CharField(
+        label=_("Adjustments for the child's needs and diversity (optional)"),
+        help_text=_(
+            "For example how to explain things, communication needs, neurodiversity, language, "
+            "culture or faith"
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    family_involved = forms.ChoiceField(
+        label=_("Is the child's family involved in the plan?"),
+        choices=FamilyInvolved.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    family_not_involved_reason = forms.CharField(
+        label=_("If not, why not?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    @classmethod
+    def initial_for(cls, plan: Plan | None) -> dict:
+        if plan is None:
+            return {}
+        return {name: getattr(plan, name) for name in cls.base_fields}
+
+
+class GoalForm(forms.Form):
+    text = forms.CharField(
+        label=_("The goal, in the child's words"),
+        help_text=_(
+            "Something to aim for, for example 'Get my CSCS card and work on building sites'"
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the goal in the child's words")},
+    )
+
+
+class GoalChangeForm(GoalForm):
+    still_a_goal = forms.ChoiceField(
+        label=_("Is this still one of the child's goals?"),
+        choices=[("yes", _("Yes")), ("no", _("No, not any more"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether this is still one of the child's goals")},
+    )
+
+
+class NeedForm(forms.Form):
+    pathway = PathwayField(
+        label=_("Pathway"),
+        queryset=Pathway.objects.none(),
+        empty_label=_("Choose a pathway"),
+        error_messages={"required": _("Choose a pathway")},
+    )
+    description = forms.CharField(
+        label=_("What is the need?"),
+        help_text=_("For example 'No confirmed address for release'"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Describe the need")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pathway"].queryset = services.active_pathways()
+
+
+class ActionForm(forms.Form):
+    pathway = PathwayField(
+        label=_("Pathway"),
+        queryset=Pathway.objects.none(),
+        empty_label=_("Choose a pathway"),
+        error_messages={"required": _("Choose a pathway")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of support"),
+        help_text=_(
+            "Structural support is a place, a service or a practical arrangement. Personal "
+            "support helps the child become who they want to be: a trusted relationship, a "
+            "mentor, an activity that fits."
+        ),
+        choices=ActionKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether this is structural or personal support")},
+    )
+    description = forms.CharField(
+        label=_("What will happen?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say what will happen")},
+    )
+    specific_service = forms.CharField(
+        label=_("The specific service (optional)"),
+        help_text=_("Name it, for example 'Skills for Tomorrow College: motor vehicle level 1'"),
+        max_length=300,
+        required=False,
+    )
+    owner_person = PersonField(
+        label=_("A person"),
+        queryset=None,
+        empty_label=_("Nobody chosen"),
+        required=False,
+    )
+    owner_organisation = forms.ModelChoiceField(
+        label=_("An organisation"),
+        queryset=None,
+        empty_label=_("No organisation chosen"),
+        required=False,
+    )
+    owner_name = forms.CharField(
+        label=_("Someone else"),
+        help_text=_("Someone who does not use Resettle, for example 'Aunt Grace'"),
+        max_length=200,
+        required=False,
+    )
+    due_on = GovukDateField(
+        label=_("Due date (optional)"),
+        label_for_errors=_("the due date"),
+        help_text=_("For example, 27 3 2026"),
+        required=False,
+    )
+    status = forms.ModelChoiceField(
+        label=_("Status"),
+        queryset=ActionStatus.objects.none(),
+        empty_label=None,
+        error_messages={"required": _("Choose a status")},
+    )
+    status_reason = forms.CharField(
+        label=_("Reason (if blocked or dropped)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    goals = GoalsField(
+        label=_("How does this help who the child wants to be?"),
+        help_text=_("Choose the child's goals this action helps with"),
+        queryset=Goal.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    OWNER_FIELDS = ("owner_person", "owner_organisation", "owner_name")
+
+    def __init__(self, *args, child, plan: Plan | None, action: PlanAction | None = None, **kw):
+        super().__init__(*args, **kw)
+        keep = action or PlanAction()  # keep what the action already has, even if not offered now
+        goals = Goal.objects.filter(Q(plan=plan, is_active=True) if plan else Q(pk__in=[]))
+        if action is not None:
+            goals = Goal.objects.filter(
+                Q(plan=plan, is_active=True) | Q(id__in=action.goals.values("id"))
+            )
+        self.fields["owner_person"].queryset = services.owner_people(
+            child, also=keep.owner_person_id
+        )
+        self.fields["owner_organisation"].queryset = services.owner_organisations()
+        self.fields["pathway"].queryset = Pathway.objects.filter(
+            Q(is_active=True) | Q(id=keep.pathway_id)
+        )
+        self.fields["status"].queryset = ActionStatus.objects.filter(
+            Q(is_active=True) | Q(id=keep.status_id)
+        )
+        self.fields["goals"].queryset = goals.order_by("order", "id")
+        if action is None and not self.is_bound:
+            self.initial.setdefault("status", services.default_status())
+
+    @staticmethod
+    def initial_for(action: PlanAction) -> dict:
+        return {
+            **{name: getattr(action, name) for name in services.ACTION_FIELDS},
+            "goals": list(action.goals.all()),
+        }
+
+    @property
+    def has_goals(self) -> bool:
+        return self.fields["goals"].queryset.exists()
+
+
+class ContingencyForm(forms.Form):
+    plan_b = forms.CharField(
+        label=_("If this falls through, what happens instead?"),
+        help_text=_("Plan B, in words the child will understand"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Say what will happen if this falls through")},
+    )
+    child_told_on = GovukDateField(
+        label=_("When was the child told plan B? (optional)"),
+        label_for_errors=_("the date the child was told"),
+        help_text=_("Leave this blank if the child has not been told yet. For example, 4 3 2026"),
+        required=False,
+    )
+
+
+class AgreementForm(forms.Form):
+    agreed_on = GovukDateField(
+        label=_("When did the child agree the plan?"),
+        label_for_errors=_("the date the child agreed the plan"),
+        help_text=_("For example, 4 3 2026"),
+    )
+    how = forms.ChoiceField(
+        label=_("How did they agree it?"),
+        choices=AgreementMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Say how the child agreed the plan")},
+    )
+    child_comment = forms.CharField(
+        label=_("What did the child say about the plan? (optional)"),
+        help_text=_("In their own words"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )

@@ -1,0 +1,289 @@
+"""The child's constructive resettlement plan (DOMAIN.md §2).
+
+One live plan per child, carried through every stage (custody likely, remand, custody, release,
+community) and never restarted. It starts from the child's own words (their vision and goals),
+and sets structural support (by resettlement pathway) and personal support side by side, each
+action saying who does it, by when, and which of the child's goals it serves.
+
+Pathways and action statuses are configuration an administrator edits, not code.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from resettle.core.dates import today
+from resettle.core.models import TrackedModel
+
+# Who saved and when is shown from the history record itself, not as a change.
+HISTORY_EXCLUDED = ["changed_at"]
+
+
+class Pathway(models.Model):
+    """A resettlement pathway: how structural support is organised."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    child_friendly_name = models.CharField(
+        _("child-friendly name"),
+        max_length=200,
+        help_text=_("How the pathway reads on the child's own plan, for example 'Money'"),
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive pathways are not offered for new actions")
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("pathway")
+        verbose_name_plural = _("pathways")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActionStatus(models.Model):
+    """Where an action has got to."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    needs_reason = models.BooleanField(
+        _("needs a reason"),
+        default=False,
+        help_text=_("Practitioners must say why, for example when an action is blocked"),
+    )
+    is_closed = models.BooleanField(
+        _("closed"), default=False, help_text=_("The action needs no more work")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("action status")
+        verbose_name_plural = _("action statuses")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def tag_colour(self) -> str:
+        """The GOV.UK tag modifier for this status."""
+        if self.needs_reason and self.is_closed:
+            return "grey"
+        if self.needs_reason:
+            return "red"
+        if self.is_closed:
+            return "green"
+        return {"in-progress": "blue", "not-started": "yellow"}.get(self.slug, "light-blue")
+
+
+class FamilyInvolved(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    NOT_APPROPRIATE = "not_appropriate", _("Not appropriate")
+
+
+class Plan(TrackedModel):
+    child = models.OneToOneField(
+        "children.Child", on_delete=models.CASCADE, related_name="plan", verbose_name=_("child")
+    )
+    vision = models.TextField(
+        _("who the child wants to be"),
+        blank=True,
+        help_text=_("In the child's own words"),
+    )
+    adjustments = models.TextField(
+        _("adjustments"),
+        blank=True,
+        help_text=_("Adjustments for the child's needs and diversity"),
+    )
+    family_involved = models.CharField(
+        _("family involved"), max_length=20, choices=FamilyInvolved.choices, blank=True
+    )
+    family_not_involved_reason = models.TextField(_("why the family is not involved"), blank=True)
+
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("plan")
+
+    def __str__(self) -> str:
+        return f"Plan {self.public_id}"
+
+
+class Goal(TrackedModel):
+    """One of the child's goals, phrased by the child."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    text = models.TextField(_("goal"), help_text=_("In the child's own words"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("still a goal"), default=True)
+
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("goal")
+        indexes = [models.Index(fields=["plan", "order"], name="plan_goal_order_idx")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Need(TrackedModel):
+    """A need identified on a pathway, for example 'no confirmed address for release'."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="needs")
+    pathway = models.ForeignKey(
+        Pathway, on_delete=models.PROTECT, related_name="+", verbose_name=_("pathway")
+    )
+    description = models.TextField(_("need"))
+
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("need")
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class ActionKind(models.TextChoices):
+    STRUCTURAL = "structural", _("Structural support")
+    PERSONAL = "personal", _("Personal support")
+
+
+# Kept at module level so services can write one history record for a save and its goals together.
+action_history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED, m2m_fields=["goals"])
+
+
+class PlanAction(TrackedModel):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    pathway = models.ForeignKey(
+        Pathway, on_delete=models.PROTECT, related_name="+", verbose_name=_("pathway")
+    )
+    kind = models.CharField(_("kind of support"), max_length=20, choices=ActionKind.choices)
+    description = models.TextField(_("what will happen"))
+    owner_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("person responsible"),
+    )
+    owner_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation responsible"),
+    )
+    owner_name = models.CharField(
+        _("someone else responsible"),
+        max_length=200,
+        blank=True,
+        help_text=_("Someone who does not use Resettle, for example 'Aunt Grace'"),
+    )
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    status = models.ForeignKey(
+        ActionStatus, on_delete=models.PROTECT, related_name="+", verbose_name=_("status")
+    )
+    status_reason = models.TextField(_("reason for the status"), blank=True)
+    goals = models.ManyToManyField(
+        Goal,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("how this helps who the child wants to be"),
+    )
+    # The named service, for example "Skills for Tomorrow College: motor vehicle level 1".
+    # When the menu of support (the directory) exists, this becomes a link to its service record,
+    # keeping the text for services that are not in the directory.
+    specific_service = models.CharField(_("specific service"), max_length=300, blank=True)
+
+    history = action_history
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("action")
+        indexes = [models.Index(fields=["plan", "pathway"], name="plan_action_pathway_idx")]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def has_owner(self) -> bool:
+        return bool(self.owner_person_id or self.owner_organisation_id or self.owner_name.strip())
+
+    @property
+    def owners(self) -> list[str]:
+        """Who will do this, as a person reads it (load the owners with select_related)."""
+        names = []
+        if self.owner_person_id:
+            names.append(self.owner_person.full_name)
+        if self.owner_organisation_id:
+            names.append(self.owner_organisation.name)
+        if self.owner_name.strip():
+            names.append(self.owner_name.strip())
+        return names
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.due_on and self.due_on < today() and not self.status.is_closed)
+
+
+class Contingency(TrackedModel):
+    """Plan B for an action, and when the child was told it."""
+
+    action = models.OneToOneField(PlanAction, on_delete=models.CASCADE, related_name="contingency")
+    plan_b = models.TextField(_("if this falls through"))
+    child_told_on = models.DateField(_("when the child was told"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        verbose_name = _("contingency plan")
+
+    def __str__(self) -> str:
+        return self.plan_b
+
+
+class AgreementMethod(models.TextChoices):
+    MEETING = "meeting", _("In a meeting")
+    CUSTODY_VISIT = "custody_visit", _("On a custody visit")
+    CALL = "call", _("On a phone or video call")
+    WRITING = "writing", _("In writing")
+
+
+class Agreement(TrackedModel):
+    """The child agreed the plan: when, how, and what they said."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="agreements")
+    agreed_on = models.DateField(_("date agreed"))
+    how = models.CharField(_("how"), max_length=20, choices=AgreementMethod.choices)
+    child_comment = models.TextField(_("what the child said"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+
+    class Meta:
+        ordering = ["-agreed_on", "-id"]
+        verbose_name = _("agreement")
+        indexes = [models.Index(fields=["plan", "-agreed_on"], name="plan_agreement_idx")]
+
+    def __str__(self) -> str:
+        return f"Agreed on {self.agreed_on}"

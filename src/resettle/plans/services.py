@@ -1,0 +1,469 @@
+"""Making and changing the child's plan: atomic, rule-checked, audited.
+
+Every function checks that the person may contribute to the child's plan, applies the plan's rules
+(raising `PlanError` with a message for the person), saves, and writes an audit entry naming what
+changed but not what it says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import Max, Q
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from resettle.access import policy
+from resettle.accounts.models import Organisation, User
+from resettle.audit.services import record
+from resettle.core.dates import today
+
+from .models import (
+    ActionKind,
+    ActionStatus,
+    Agreement,
+    AgreementMethod,
+    Contingency,
+    FamilyInvolved,
+    Goal,
+    Need,
+    Pathway,
+    Plan,
+    PlanAction,
+    action_history,
+)
+
+if TYPE_CHECKING:
+    from resettle.children.models import Child
+
+
+class PlanError(Exception):
+    """One or more of the plan's rules was broken. `errors` maps a form field (or None) to a
+    message for the person."""
+
+    def __init__(self, errors: dict[str | None, str]):
+        self.errors = errors
+        super().__init__("; ".join(str(m) for m in errors.values()))
+
+    def add_to(self, form) -> None:
+        """Show the messages on the form, beside the fields they are about."""
+        for field, message in self.errors.items():
+            form.add_error(field if field in form.fields else None, message)
+
+
+# ---- Who and what may be chosen -----------------------------------------------------------------
+
+
+def owner_people(child: Child, also: int | None = None):
+    """People who may own an action: the owning service's staff and the staff of organisations
+    the child's record is shared with now (and `also`, a person who already owns the action)."""
+    from resettle.access.models import Share
+
+    shared_with = Share.objects.active().filter(child=child).values("organisation_id")
+    offered = Q(
+        Q(organisation_id=child.owning_service_id) | Q(organisation_id__in=shared_with),
+        is_active=True,
+        role__in=list(policy.CHILD_ROLES),
+    )
+    return (
+        User.objects.filter(offered | Q(id=also) if also else offered)
+        .select_related("organisation")
+        .order_by("organisation__name", "full_name")
+    )
+
+
+def owner_organisations():
+    """Organisations that may own an action: services, the secure estate and partners."""
+    return Organisation.objects.filter(is_active=True).exclude(kind=Organisation.Kind.PARTNERSHIP)
+
+
+def active_pathways():
+    return Pathway.objects.filter(is_active=True)
+
+
+def active_statuses():
+    return ActionStatus.objects.filter(is_active=True)
+
+
+def default_status() -> ActionStatus:
+    status = active_statuses().filter(is_closed=False, needs_reason=False).first()
+    if status is None:
+        raise PlanError({"status": _("Ask an administrator to set up action statuses")})
+    return status
+
+
+# ---- Helpers ------------------------------------------------------------------------------------
+
+
+def _require_contribute(request: HttpRequest, plan: Plan) -> None:
+    policy.require(policy.can_contribute(request.user, plan.child))
+
+
+def _stamp(instance, user: User, *, new: bool) -> None:
+    if new:
+        instance.created_by = user
+    instance.changed_by = user
+    instance._history_user = user
+
+
+def _raise_if(errors: dict[str | None, str]) -> None:
+    if errors:
+        raise PlanError(errors)
+
+
+def _changed(instance, values: dict) -> list[str]:
+    """Set `values` on `instance`; return the names of the fields whose value changed."""
+    changed = []
+    for name, value in values.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return changed
+
+
+# ---- The plan -----------------------------------------------------------------------------------
+
+
+def get_or_start_plan(child: Child, by: User | None = None) -> Plan:
+    """The child's one plan, started if they have none. A plan is never restarted: it is carried
+    from custody to community, whatever the child's legal status."""
+    plan, _created = Plan.objects.get_or_create(
+        child=child, defaults={"created_by": by, "changed_by": by}
+    )
+    plan.child = child  # the caller's instance, with anything it already loaded
+    return plan
+
+
+@transaction.atomic
+def set_vision(
+    request: HttpRequest,
+    plan: Plan,
+    *,
+    vision: str,
+    adjustments: str = "",
+    family_involved: str = "",
+    family_not_involved_reason: str = "",
+) -> Plan:
+    _require_contribute(request, plan)
+    vision, adjustments = vision.strip(), adjustments.strip()
+    reason = family_not_involved_reason.strip()
+    errors: dict[str | None, str] = {}
+    if family_involved and family_involved not in FamilyInvolved.values:
+        errors["family_involved"] = _("Say whether the child's family is involved")
+    if family_involved in (FamilyInvolved.NO, FamilyInvolved.NOT_APPROPRIATE) and not reason:
+        errors["family_not_involved_reason"] = _("Say why the family is not involved")
+    _raise_if(errors)
+    if family_involved == FamilyInvolved.YES:
+        reason = ""
+    changed = _changed(
+        plan,
+        {
+            "vision": vision,
+            "adjustments": adjustments,
+            "family_involved": family_involved,
+            "family_not_involved_reason": reason,
+        },
+    )
+    if changed:
+        _stamp(plan, request.user, new=False)
+        plan.save()
+    record(
+        request, "plan.changed", child=plan.child, plan=str(plan.public_id), fields=sorted(changed)
+    )
+    return plan
+
+
+# ---- Goals and needs ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_goal(request: HttpRequest, plan: Plan, text: str) -> Goal:
+    _require_contribute(request, plan)
+    text = text.strip()
+    _raise_if({"text": _("Write the goal in the child's words")} if not text else {})
+    last = plan.goals.aggregate(last=Max("order"))["last"] or 0
+    goal = Goal(plan=plan, text=text, order=last + 1)
+    _stamp(goal, request.user, new=True)
+    goal.save()
+    record(request, "plan.goal_added", child=plan.child, goal=str(goal.public_id))
+    return goal
+
+
+@transaction.atomic
+def change_goal(request: HttpRequest, goal: Goal, *, text: str, is_active: bool = True) -> Goal:
+    _require_contribute(request, goal.plan)
+    text = text.strip()
+    _raise_if({"text": _("Write the goal in the child's words")} if not text else {})
+    changed = _changed(goal, {"text": text, "is_active": is_active})
+    if changed:
+        _stamp(goal, request.user, new=False)
+        goal.save()
+    record(
+        request,
+        "plan.goal_changed",
+        child=goal.plan.child,
+        goal=str(goal.public_id),
+        fields=sorted(changed),
+    )
+    return goal
+
+
+@transaction.atomic
+def add_need(request: HttpRequest, plan: Plan, *, pathway: Pathway, description: str) -> Need:
+    _require_contribute(request, plan)
+    description = description.strip()
+    errors: dict[str | None, str] = {}
+    if pathway is None or not pathway.is_active:
+        errors["pathway"] = _("Choose a pathway")
+    if not description:
+        errors["description"] = _("Describe the need")
+    _raise_if(errors)
+    need = Need(plan=plan, pathway=pathway, description=description)
+    _stamp(need, request.user, new=True)
+    need.save()
+    record(
+        request,
+        "plan.need_added",
+        child=plan.child,
+        need=str(need.public_id),
+        pathway=pathway.slug,
+    )
+    return need
+
+
+# ---- Actions ------------------------------------------------------------------------------------
+
+ACTION_FIELDS = (
+    "pathway",
+    "kind",
+    "description",
+    "owner_person",
+    "owner_organisation",
+    "owner_name",
+    "due_on",
+    "status",
+    "status_reason",
+    "specific_service",
+)
+
+
+def _action_problems(
+    plan: Plan,
+    values: dict,
+    goals: list[Goal] | None,
+    *,
+    current: PlanAction | None = None,
+) -> dict[str | None, str]:
+    """The rules for an action. `current` is the action being changed (None for a new one)."""
+    errors: dict[str | None, str] = {}
+    pathway = values["pathway"]
+    if pathway is None or (
+        not pathway.is_active and pathway.id != getattr(current, "pathway_id", 0)
+    ):
+        errors["pathway"] = _("Choose a pathway")
+    if values["kind"] not in ActionKind.values:
+        errors["kind"] = _("Say whether this is structural or personal support")
+    if not values["description"]:
+        errors["description"] = _("Say what will happen")
+    owner_person = values["owner_person"]
+    if not (owner_person or values["owner_organisation"] or values["owner_name"]):
+        errors["owner_person"] = _("Say who will do this")
+    elif (
+        owner_person
+        and owner_person.id != getattr(current, "owner_person_id", 0)
+        and not owner_people(plan.child).filter(id=owner_person.id).exists()
+    ):
+        errors["owner_person"] = _(
+            "Choose someone from the child's service or an organisation the record is shared with"
+        )
+    due_on: date | None = values["due_on"]
+    if current is None and due_on is not None and due_on < today():
+        errors["due_on"] = _("The due date must be today or in the future")
+    status: ActionStatus = values["status"]
+    if status is None:
+        errors["status"] = _("Choose a status")
+    elif status.needs_reason and not values["status_reason"]:
+        errors["status_reason"] = _("Say why this action is %(status)s") % {
+            "status": status.name.lower()
+        }
+    if goals and any(goal.plan_id != plan.id for goal in goals):
+        errors["goals"] = _("Choose goals from this child's plan")
+    return errors
+
+
+def _save_action(action: PlanAction, goals: Iterable[Goal] | None, history_type: str) -> None:
+    """Save the action and its goals as one change in its history (not one per step)."""
+    action.skip_history_when_saving = True
+    try:
+        action.save()
+        if goals is not None:
+            action.goals.set(goals)
+    finally:
+        del action.skip_history_when_saving
+    action_history.create_historical_record(action, history_type)
+
+
+def _clean_action_values(values: dict) -> dict:
+    for name in ("description", "owner_name", "status_reason", "specific_service"):
+        values[name] = (values.get(name) or "").strip()
+    return values
+
+
+@transaction.atomic
+def add_action(
+    request: HttpRequest,
+    plan: Plan,
+    *,
+    pathway: Pathway,
+    kind: str,
+    description: str,
+    owner_person: User | None = None,
+    owner_organisation: Organisation | None = None,
+    owner_name: str = "",
+    due_on: date | None = None,
+    status: ActionStatus | None = None,
+    status_reason: str = "",
+    goals: Iterable[Goal] = (),
+    specific_service: str = "",
+) -> PlanAction:
+    _require_contribute(request, plan)
+    values = _clean_action_values(
+        {
+            "pathway": pathway,
+            "kind": kind,
+            "description": description,
+            "owner_person": owner_person,
+            "owner_organisation": owner_organisation,
+            "owner_name": owner_name,
+            "due_on": due_on,
+            "status": status or default_status(),
+            "status_reason": status_reason,
+            "specific_service": specific_service,
+        }
+    )
+    goals = list(goals)
+    _raise_if(_action_problems(plan, values, goals))
+    action = PlanAction(plan=plan, **values)
+    _stamp(action, request.user, new=True)
+    _save_action(action, goals, "+")
+    record(
+        request,
+        "plan.action_added",
+        child=plan.child,
+        plan_action=str(action.public_id),
+        pathway=values["pathway"].slug,
+        kind=values["kind"],
+        goals=len(goals),
+    )
+    return action
+
+
+@transaction.atomic
+def change_action(
+    request: HttpRequest, action: PlanAction, *, goals: Iterable[Goal] | None = None, **changes
+) -> PlanAction:
+    """Change any of the action's fields (see ACTION_FIELDS) and, if given, its goals."""
+    plan = action.plan
+    _require_contribute(request, plan)
+    unknown = set(changes) - set(ACTION_FIELDS)
+    if unknown:
+        raise TypeError(f"change_action() got unexpected fields: {sorted(unknown)}")
+    values = {name: getattr(action, name) for name in ACTION_FIELDS}
+    values.update(changes)
+    values = _clean_action_values(values)
+    goals = None if goals is None else list(goals)
+    _raise_if(_action_problems(plan, values, goals, current=action))
+    if not values["status"].needs_reason:
+        values["status_reason"] = ""  # a reason belongs to the status that needed it
+    changed = _changed(action, values)
+    goals_changed = goals is not None and {g.id for g in goals} != set(
+        action.goals.values_list("id", flat=True)
+    )
+    if goals_changed:
+        changed.append("goals")
+    if changed:
+        _stamp(action, request.user, new=False)
+        _save_action(action, goals if goals_changed else None, "~")
+    record(
+        request,
+        "plan.action_changed",
+        child=plan.child,
+        plan_action=str(action.public_id),
+        fields=sorted(changed),
+        status=action.status.slug,
+    )
+    return action
+
+
+# ---- Contingencies and agreement ----------------------------------------------------------------
+
+
+@transaction.atomic
+def record_contingency(
+    request: HttpRequest, action: PlanAction, *, plan_b: str, child_told_on: date | None = None
+) -> Contingency:
+    """Plan B for an action (made or changed), and when the child was told it."""
+    _require_contribute(request, action.plan)
+    plan_b = plan_b.strip()
+    errors: dict[str | None, str] = {}
+    if not plan_b:
+        errors["plan_b"] = _("Say what will happen if this falls through")
+    if child_told_on is not None and child_told_on > today():
+        errors["child_told_on"] = _("The date the child was told must be today or in the past")
+    _raise_if(errors)
+    contingency = Contingency.objects.filter(action=action).first()
+    new = contingency is None
+    if new:
+        contingency = Contingency(action=action)
+    changed = _changed(contingency, {"plan_b": plan_b, "child_told_on": child_told_on})
+    if changed or new:
+        _stamp(contingency, request.user, new=new)
+        contingency.save()
+    action.contingency = contingency
+    record(
+        request,
+        "plan.contingency_recorded",
+        child=action.plan.child,
+        plan_action=str(action.public_id),
+        contingency=str(contingency.public_id),
+        told=child_told_on is not None,
+        fields=sorted(changed),
+    )
+    return contingency
+
+
+@transaction.atomic
+def agree_plan(
+    request: HttpRequest, plan: Plan, *, agreed_on: date, how: str, child_comment: str = ""
+) -> Agreement:
+    """Record that the child agreed the plan: when, how, and what they said."""
+    _require_contribute(request, plan)
+    errors: dict[str | None, str] = {}
+    if agreed_on is None:
+        errors["agreed_on"] = _("Enter the date the child agreed the plan")
+    elif agreed_on > today():
+        errors["agreed_on"] = _("The date the plan was agreed must be today or in the past")
+    if how not in AgreementMethod.values:
+        errors["how"] = _("Say how the child agreed the plan")
+    _raise_if(errors)
+    agreement = Agreement(
+        plan=plan,
+        agreed_on=agreed_on,
+        how=how,
+        child_comment=child_comment.strip(),
+        recorded_by=request.user,
+    )
+    _stamp(agreement, request.user, new=True)
+    agreement.save()
+    record(
+        request,
+        "plan.agreed",
+        child=plan.child,
+        agreement=str(agreement.public_id),
+        how=how,
+        with_comment=bool(agreement.child_comment),
+    )
+    return agreement

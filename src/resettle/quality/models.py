@@ -1,0 +1,120 @@
+"""The 5Cs (DOMAIN.md §2): a plan and the practice around it should be constructive, co-created,
+customised, consistent and coordinated.
+
+Resettle computes a check from the data (see `indicators.py`); it is a prompt for practice, not a
+grade of the child. A manager of the owning service also records their own audit of the plan, kept
+over time: `PlanAudit`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from resettle.core.models import TrackedModel
+
+
+class Rating(models.TextChoices):
+    """How far a C (or one of its indicators) is met: by the computed check or by a manager."""
+
+    MET = "met", _("Met")
+    PARTLY = "partly", _("Partly")
+    NOT_YET = "not_yet", _("Not yet")
+
+
+# The five Cs in the framework's order: (key, name, what it means).
+FIVE_CS: list[tuple[str, str, str]] = [
+    ("constructive", _("Constructive"), _("Future-focused, strengths-based and motivating")),
+    ("co_created", _("Co-created"), _("Made with the child, their family and supporters")),
+    ("customised", _("Customised"), _("Fits this child and their diversity")),
+    (
+        "consistent",
+        _("Consistent"),
+        _("A resettlement focus from day one, seamless, with stable relationships"),
+    ),
+    (
+        "coordinated",
+        _("Coordinated"),
+        _("A managed partnership of agencies, brokered by the lead practitioner"),
+    ),
+]
+C_KEYS: tuple[str, ...] = tuple(key for key, _name, _meaning in FIVE_CS)
+
+
+RATING_LENGTH = 10
+
+
+class PlanAuditQuerySet(models.QuerySet["PlanAudit"]):
+    def for_page(self) -> PlanAuditQuerySet:
+        return self.select_related("audited_by", "audited_by__organisation").order_by(
+            "-audited_on", "-id"
+        )
+
+
+class PlanAudit(TrackedModel):
+    """A manager's own 5Cs audit of a child's plan, on one date. Each audit is a new row."""
+
+    child = models.ForeignKey(
+        "children.Child",
+        on_delete=models.CASCADE,
+        related_name="plan_audits",
+        verbose_name=_("child"),
+    )
+    audited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="plan_audits_made",
+        verbose_name=_("audited by"),
+    )
+    audited_on = models.DateField(_("date of the audit"))
+
+    constructive_rating = models.CharField(
+        _("Constructive: rating"), max_length=RATING_LENGTH, choices=Rating.choices
+    )
+    constructive_comment = models.TextField(_("Constructive: comments"), blank=True)
+    co_created_rating = models.CharField(
+        _("Co-created: rating"), max_length=RATING_LENGTH, choices=Rating.choices
+    )
+    co_created_comment = models.TextField(_("Co-created: comments"), blank=True)
+    customised_rating = models.CharField(
+        _("Customised: rating"), max_length=RATING_LENGTH, choices=Rating.choices
+    )
+    customised_comment = models.TextField(_("Customised: comments"), blank=True)
+    consistent_rating = models.CharField(
+        _("Consistent: rating"), max_length=RATING_LENGTH, choices=Rating.choices
+    )
+    consistent_comment = models.TextField(_("Consistent: comments"), blank=True)
+    coordinated_rating = models.CharField(
+        _("Coordinated: rating"), max_length=RATING_LENGTH, choices=Rating.choices
+    )
+    coordinated_comment = models.TextField(_("Coordinated: comments"), blank=True)
+    overall_comment = models.TextField(_("overall comments"), blank=True)
+
+    objects = PlanAuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-audited_on", "-id"]
+        verbose_name = _("5Cs audit")
+        verbose_name_plural = _("5Cs audits")
+        indexes = [models.Index(fields=["child", "-audited_on"], name="plan_audit_child_idx")]
+
+    def __str__(self) -> str:
+        return f"5Cs audit on {self.audited_on}"
+
+    @property
+    def ratings(self) -> list[dict]:
+        """The five Cs in order: key, name, rating (a Rating), its label and the comments."""
+        rows = []
+        for key, name, _meaning in FIVE_CS:
+            value = getattr(self, f"{key}_rating")
+            rows.append(
+                {
+                    "key": key,
+                    "name": name,
+                    "rating": value,
+                    "label": Rating(value).label if value in Rating.values else value,
+                    "comment": getattr(self, f"{key}_comment"),
+                }
+            )
+        return rows

@@ -1,0 +1,49 @@
+"""Audit trail test helpers: writing entries as a person, and tampering like an attacker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+
+from resettle.audit.services import record
+
+TABLE = "audit_auditevent"
+
+
+@pytest.fixture
+def record_as():
+    """record() as `user` would from a request: record_as(amara, "child.viewed", child=jay)."""
+
+    def _record(user, action, *, child=None, **detail):
+        request = RequestFactory().get("/")
+        request.user = user
+        return record(request, action, child=child, **detail)
+
+    return _record
+
+
+@contextmanager
+def tampering() -> Iterator:
+    """A raw cursor with the database's append-only triggers out of the way, as an attacker with
+    database access would have. Everything happens inside the test's transaction, so the triggers
+    are back (and the tampering undone) when the test ends; they are also restored explicitly."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ALTER TABLE {TABLE} DISABLE TRIGGER {TABLE}_append_only")
+            yield cursor
+            cursor.execute(f"ALTER TABLE {TABLE} ENABLE TRIGGER {TABLE}_append_only")
+        else:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+                [TABLE],
+            )
+            triggers = cursor.fetchall()
+            for name, _sql in triggers:
+                cursor.execute(f'DROP TRIGGER "{name}"')
+            yield cursor
+            for _name, sql in triggers:
+                cursor.execute(sql)

@@ -1,0 +1,40 @@
+"""The migration that made the trail append-only chains the entries already written."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
+
+from resettle.audit.models import AuditEvent
+from resettle.audit.verification import verify_chain
+
+BEFORE_CHAIN = [("audit", "0001_initial")]
+
+
+def _migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor
+
+
+@pytest.mark.django_db(transaction=True)
+def test_entries_written_before_the_chain_existed_are_chained_in_order():
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("audit")
+    try:
+        executor = _migrate(BEFORE_CHAIN)
+        Old = executor.loader.project_state(BEFORE_CHAIN).apps.get_model("audit", "AuditEvent")
+        for n in range(3):
+            Old.objects.create(action="user.signed_in", actor_email=f"p{n}@test.example", detail={})
+    finally:
+        _migrate(latest)
+
+    entries = list(AuditEvent.objects.order_by("id"))
+    assert len(entries) == 3
+    assert all(len(e.hash) == 64 for e in entries)
+    assert verify_chain().intact
+    assert verify_chain().checked == 3
+    # ...and the triggers are back after migrating down and up again.
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET role = 'x' WHERE id = %s", [entries[0].pk])

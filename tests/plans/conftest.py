@@ -1,0 +1,57 @@
+"""Fixtures for the plan: its configuration, Jay shared with Feltham and Camden social care."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from resettle.access.models import Share
+from resettle.core.dates import today
+from resettle.plans.defaults import ensure_defaults
+from resettle.plans.models import Plan
+
+from .factories import GoalFactory, PlanActionFactory
+
+
+@pytest.fixture(autouse=True)
+def plan_configuration(db):
+    """Pathways and statuses (the data migration loads them; a flushed database may not have)."""
+    ensure_defaults()
+
+
+def share(child, organisation, by=None):
+    return Share.objects.create(
+        child=child,
+        organisation=organisation,
+        purpose="Resettlement planning",
+        ends_on=today() + timedelta(days=60),
+        created_by=by,
+    )
+
+
+@pytest.fixture
+def shared_jay(camden_child, feltham, camden_social_care, amara):
+    """Jay (Camden), shared with HMYOI Feltham and with Camden children's social care."""
+    share(camden_child, feltham, amara)
+    share(camden_child, camden_social_care, amara)
+    return camden_child
+
+
+@pytest.fixture
+def jays_plan(camden_child, amara) -> Plan:
+    return Plan.objects.create(
+        child=camden_child, vision="I want to be a mechanic", created_by=amara
+    )
+
+
+@pytest.fixture
+def jays_goal(jays_plan):
+    return GoalFactory(plan=jays_plan, text="Get on the motor vehicle course at college")
+
+
+@pytest.fixture
+def jays_action(jays_plan, jays_goal):
+    return PlanActionFactory(
+        plan=jays_plan, description="Enrol on motor vehicle level 1", goals=[jays_goal]
+    )

@@ -1,0 +1,114 @@
+"""Pinned query counts: the plan page does not grow with the number of actions.
+
+If the count changes because the page now needs more, look for a missing select_related or
+prefetch_related in resettle.plans.queries first, and only then update the number here.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from resettle.accounts.models import Organisation
+from resettle.core.dates import today
+from resettle.plans import undermining
+from resettle.plans.models import Agreement, Need
+
+from .factories import ContingencyFactory, GoalFactory, PlanActionFactory, pathway, status
+from .test_undermining import flags_organisations_named_unsafe
+
+pytestmark = pytest.mark.django_db
+
+PATHWAYS = ["accommodation", "ete", "health", "families", "case-management"]
+
+# Session, user, the child with lead practitioner and service, the audit row (a savepoint, the
+# previous row's hash, the insert, the release), the current legal status, the plan, all
+# pathways, the goals, the actions (with pathway, status, owners and plan B), the actions' goals,
+# the needs, the agreements with who recorded them, and the user's organisation for the header.
+PLAN_QUERIES = 16
+# With nothing started: the plan and pathways only.
+NO_PLAN_QUERIES = 11
+
+
+def build_plan(plan, amara, camden, count):
+    goals = [GoalFactory(plan=plan) for _ in range(3)]
+    unsafe = Organisation.objects.get_or_create(
+        slug="unsafe", defaults={"name": "Unsafe Youth Club", "kind": "partner"}
+    )[0]
+    for n in range(count):
+        action = PlanActionFactory(
+            plan=plan,
+            pathway=pathway(PATHWAYS[n % len(PATHWAYS)]),
+            kind="personal" if n % 3 == 0 else "structural",
+            owner_person=amara if n % 2 else None,
+            owner_organisation=(camden, unsafe, None)[n % 3],
+            due_on=today() + timedelta(days=n),
+            status=status(["not-started", "in-progress", "done"][n % 3]),
+            goals=goals[: n % 4],
+        )
+        if n % 2:
+            ContingencyFactory(action=action, child_told_on=today() if n % 4 == 1 else None)
+    for slug in PATHWAYS:
+        Need.objects.create(plan=plan, pathway=pathway(slug), description=f"Need in {slug}")
+    for days in (5, 100):
+        Agreement.objects.create(
+            plan=plan, agreed_on=today() - timedelta(days=days), how="meeting", recorded_by=amara
+        )
+
+
+@pytest.fixture
+def flagging_check():
+    undermining.register(flags_organisations_named_unsafe)
+    yield
+    undermining.unregister(flags_organisations_named_unsafe)
+
+
+def warmed_up(client_for, user, url):
+    client = client_for(user)
+    assert client.get(url).status_code == 200
+    return client
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_plan_page_query_count_does_not_grow_with_actions(
+    client_for, amara, camden, camden_child, jays_plan, django_assert_num_queries, count
+):
+    build_plan(jays_plan, amara, camden, count)
+    url = reverse("plans:plan", args=[camden_child.public_id])
+    client = warmed_up(client_for, amara, url)
+    with django_assert_num_queries(PLAN_QUERIES):
+        response = client.get(url)
+    assert len(response.context["page"].actions) == count
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_an_undermining_check_adds_one_query_however_many_actions(
+    client_for,
+    amara,
+    camden,
+    camden_child,
+    jays_plan,
+    django_assert_num_queries,
+    count,
+    flagging_check,
+):
+    build_plan(jays_plan, amara, camden, count)
+    url = reverse("plans:plan", args=[camden_child.public_id])
+    client = warmed_up(client_for, amara, url)
+    with django_assert_num_queries(PLAN_QUERIES + 1):
+        response = client.get(url)
+    flagged = [a for a in response.context["page"].actions if a.warnings]
+    assert flagged and len(flagged) == len(
+        [a for a in flagged if a.owner_organisation.slug == "unsafe"]
+    )
+
+
+def test_plan_page_without_a_plan_query_count(
+    client_for, amara, camden_child, django_assert_num_queries
+):
+    url = reverse("plans:plan", args=[camden_child.public_id])
+    client = warmed_up(client_for, amara, url)
+    with django_assert_num_queries(NO_PLAN_QUERIES):
+        client.get(url)

@@ -244,6 +244,56 @@ def plan_action_kwargs(world, child):
     return {"public_id": world.children[child].public_id, "action_id": action.public_id}
 
 
+def setback_kwargs(world, child):
+    """A setback on the child's journey, made once per test and reused."""
+    from resettle.journey.models import JourneyEvent
+
+    events = world.__dict__.setdefault("setbacks", {})
+    if child not in events:
+        events[child] = JourneyEvent.objects.create(
+            child=world.children[child], kind="snake", happened_on=today(), what_happened="x"
+        )
+    return {"public_id": world.children[child].public_id, "event_id": events[child].public_id}
+
+
+def touchpoint_kwargs(world, child):
+    """An open touchpoint on the child's journey, made once per test and reused."""
+    from resettle.journey.models import Touchpoint
+
+    made = world.__dict__.setdefault("touchpoints", {})
+    if child not in made:
+        made[child] = Touchpoint.objects.create(
+            child=world.children[child], name="Accommodation confirmed", due_on=today()
+        )
+    return {"public_id": world.children[child].public_id, "touchpoint_id": made[child].public_id}
+
+
+def _network_entry_kwargs(kind):
+    """A person, place or professional in the child's network, made once per test and reused."""
+
+    def build(world, child):
+        from resettle.network.models import Person, PlaceOrActivity, Professional
+
+        entries = world.__dict__.setdefault("network_entries", {})
+        if (kind, child) not in entries:
+            target = world.children[child]
+            entries[kind, child] = {
+                "person": lambda: Person.objects.create(
+                    child=target, name="Aunt Grace", relationship="other_family"
+                ),
+                "place": lambda: PlaceOrActivity.objects.create(
+                    child=target, name="Boxing club", kind="activity"
+                ),
+                "professional": lambda: Professional.objects.create(
+                    child=target, name="Sam Social", role="Social worker"
+                ),
+            }[kind]()
+        entry = entries[kind, child]
+        return {"public_id": world.children[child].public_id, "entry_id": entry.public_id}
+
+    return build
+
+
 MATRIX: dict[str, Rule] = {
     # The service as a whole
     "core:home": Rule(only(CHILD_ROLES, status=302, otherwise=200)),  # to the caseload
@@ -308,10 +358,43 @@ MATRIX: dict[str, Rule] = {
     "plans:action-edit": Rule(child_contribute, child_url=True, build=plan_action_kwargs),
     "plans:contingency": Rule(child_contribute, child_url=True, build=plan_action_kwargs),
     "plans:agreement-add": Rule(child_contribute, child_url=True),
+    # The 5Cs: everyone who sees the child reads the check and audits; managers of the owning
+    # service record an audit
+    "quality:child": Rule(child_read, child_url=True),
+    "quality:audit-add": Rule(child_manage, child_url=True),
+    # The child's journey: everyone who sees the child reads it; contributors add meetings,
+    # progress and setbacks, responses and touchpoints done
+    "journey:journey": Rule(child_read, child_url=True),
+    "journey:meeting-add": Rule(child_contribute, child_url=True),
+    "journey:event-add": Rule(child_contribute, child_url=True),
+    "journey:setback-respond": Rule(child_contribute, child_url=True, build=setback_kwargs),
+    "journey:touchpoint-done": Rule(child_contribute, child_url=True, build=touchpoint_kwargs),
+    # The child's network: everyone who sees the child reads it; contributors change it
+    "network:network": Rule(child_read, child_url=True),
+    "network:person-add": Rule(child_contribute, child_url=True),
+    "network:person-edit": Rule(
+        child_contribute, child_url=True, build=_network_entry_kwargs("person")
+    ),
+    "network:place-add": Rule(child_contribute, child_url=True),
+    "network:place-edit": Rule(
+        child_contribute, child_url=True, build=_network_entry_kwargs("place")
+    ),
+    "network:professional-add": Rule(child_contribute, child_url=True),
+    "network:professional-edit": Rule(
+        child_contribute, child_url=True, build=_network_entry_kwargs("professional")
+    ),
     # The audit trail: managers see who accessed their service's children; administrators search
     "children:access-log": Rule(child_manage, child_url=True),
     "audit:search": Rule(only(ADMINS)),
     "audit:export": Rule(only(ADMINS)),
+    # Case notes: everyone who sees the child reads them (adding is a POST, in tests/notes)
+    "notes:notes": Rule(child_read, child_url=True),
+    # Release readiness: everyone who sees the child reads the checklist; contributors change it;
+    # the lists (releases coming up, My week) are for youth justice service staff
+    "release:checklist": Rule(child_read, child_url=True),
+    "release:checklist-edit": Rule(child_contribute, child_url=True),
+    "release:upcoming": Rule(only(YJS_STAFF)),
+    "release:my-week": Rule(only(YJS_STAFF)),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {

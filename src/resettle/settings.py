@@ -101,6 +101,10 @@ INSTALLED_APPS = [
     "resettle.plans",
     "resettle.privacy",
     "resettle.quality",
+    "resettle.journey",
+    "resettle.notes",
+    "resettle.release",
+    "resettle.network",
 ]
 
 MIDDLEWARE = [
@@ -281,6 +285,8 @@ EMAIL_BACKEND = env_str(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env_str("RESETTLE_FROM_EMAIL", "resettle@resettle.example")
+# The address of this service, for links in notification emails.
+SITE_URL = env_str("RESETTLE_SITE_URL", "http://127.0.0.1:8000" if DEMO else "")
 
 # Demo sign-ins share one password unless RESETTLE_DEMO_PASSWORD says otherwise.
 DEMO_PASSWORD = env_str("RESETTLE_DEMO_PASSWORD", "resettle-demo")

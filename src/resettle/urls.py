@@ -10,6 +10,10 @@ urlpatterns = [
     path("", include("resettle.voice.urls")),
     path("", include("resettle.plans.urls")),
     path("", include("resettle.quality.urls")),
+    path("", include("resettle.journey.urls")),
+    path("", include("resettle.notes.urls")),
+    path("", include("resettle.release.urls")),
+    path("", include("resettle.network.urls")),
     path("audit/", include("resettle.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -261,7 +261,7 @@ def test_error_summary_links_to_each_field_with_a_problem(client_for, amara):
     response = client_for(amara).post(ADD, data)
     content = response.content.decode()
     assert "There is a problem" in content
-    assert "<title>Add a child - Error - Resettle</title>" in content
+    assert "<title>Error: Add a child - Resettle</title>" in content
     for href, text in [
         ("#id_preferred_name", "Enter the child&#x27;s preferred name"),
         ("#id_legal_name", "Enter the child&#x27;s legal name"),

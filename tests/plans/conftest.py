@@ -55,3 +55,14 @@ def jays_action(jays_plan, jays_goal):
     return PlanActionFactory(
         plan=jays_plan, description="Enrol on motor vehicle level 1", goals=[jays_goal]
     )
+
+
+@pytest.fixture
+def no_undermining_checks():
+    """Take away the checks other domains registered (the network's), for this test only."""
+    from resettle.plans import undermining
+
+    saved = list(undermining.UNDERMINING_CHECKS)
+    undermining.UNDERMINING_CHECKS.clear()
+    yield undermining.UNDERMINING_CHECKS
+    undermining.UNDERMINING_CHECKS[:] = saved

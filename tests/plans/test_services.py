@@ -253,3 +253,31 @@ def test_every_change_is_audited_with_the_child(camden_child, amara):
     # The audit says what changed, not what the child said.
     assert "Be a mechanic" not in str([e.detail for e in events])
     assert events[0].action_display == "Changed the plan"
+
+
+def test_deleting_the_childs_record_at_the_end_of_retention_removes_the_plan_and_its_history(
+    camden_child, amara
+):
+    from resettle.plans.models import Agreement, Contingency, Goal, Need
+    from resettle.privacy.retention import delete
+
+    request = request_by(amara)
+    plan = services.get_or_start_plan(camden_child)
+    services.set_vision(request, plan, vision="Be a mechanic")
+    goal = services.add_goal(request, plan, "Get on the course")
+    services.add_need(request, plan, pathway=pathway("ete"), description="No college place")
+    action = services.add_action(
+        request,
+        plan,
+        pathway=pathway("ete"),
+        kind=ActionKind.STRUCTURAL,
+        description="Enrol",
+        owner_name="Aunt Grace",
+        goals=[goal],
+    )
+    services.record_contingency(request, action, plan_b="Short course")
+    services.agree_plan(request, plan, agreed_on=today(), how="meeting", child_comment="Yes")
+    delete(camden_child)
+    for model in (Plan, Goal, Need, PlanAction, Contingency, Agreement):
+        assert not model.objects.exists(), model
+        assert not model.history.exists(), model

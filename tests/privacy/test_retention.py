@@ -79,3 +79,45 @@ def test_service_policy_can_delete_and_use_its_own_period(camden, hackney, old_c
     assert not Child.objects.filter(pk=hackney_old.pk).exists()
     assert Child.objects.filter(pk=old_camden_child.pk).exists()
     assert AuditEvent.objects.filter(action="child.deleted", child_id=hackney_old.pk).exists()
+
+
+def test_anonymising_leaves_no_identifying_text_anywhere_in_the_record(old_camden_child, feltham):
+    from resettle.access.models import Share
+    from resettle.children.models import LegalStatusEpisode
+    from resettle.privacy.export import as_json
+
+    Share.objects.create(
+        child=old_camden_child,
+        organisation=feltham,
+        purpose="SENTINEL purpose",
+        starts_on=years_ago(8),
+        ends_on=years_ago(7),
+    )
+    LegalStatusEpisode.objects.create(
+        child=old_camden_child, status="order_ended", starts_on=years_ago(7), notes="SENTINEL note"
+    )
+    run()
+    exported = str(as_json(Child.objects.get(pk=old_camden_child.pk)))
+    assert "SENTINEL" not in exported
+    assert "Old Record" not in exported
+    # Counted facts stay: the legal status episode is kept, blanked.
+    assert LegalStatusEpisode.objects.filter(child=old_camden_child, notes="").count() == 1
+
+
+def test_deleting_leaves_no_history_behind(hackney, feltham):
+    from resettle.access.models import Share
+
+    gone = ChildFactory(
+        owning_service=hackney,
+        preferred_name="Gone",
+        order_ended_on=years_ago(7) - timedelta(days=1),
+    )
+    Share.objects.create(
+        child=gone, organisation=feltham, purpose="x", starts_on=years_ago(8), ends_on=years_ago(7)
+    )
+    RetentionPolicy.objects.create(
+        organisation=hackney, years_after_order_ends=6, action=RetentionPolicy.Action.DELETE
+    )
+    run()
+    assert not Child.history.filter(id=gone.pk).exists()
+    assert not Share.history.filter(child_id=gone.pk).exists()

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 
 from resettle.children.models import Child
+from resettle.core import demo
 from resettle.core.demo import DEMO_STEPS, load_demo
 from resettle.voice.demo import load_voice
 from resettle.voice.models import RATING_MAX, RATING_MIN, Conversation, VoiceEntry
@@ -13,12 +14,18 @@ from resettle.voice.models import RATING_MAX, RATING_MIN, Conversation, VoiceEnt
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def only_the_voice_step(monkeypatch):
+    """Run the demo with this app's step alone, so other domains' steps do not blur the test."""
+    monkeypatch.setattr(demo, "DEMO_STEPS", [load_voice])
+
+
 def test_the_voice_step_is_in_the_demo_once():
     apps.get_app_config("voice").ready()  # running ready() again must not add it twice
     assert DEMO_STEPS.count(load_voice) == 1
 
 
-def test_demo_gives_most_children_a_few_conversations_and_some_none(strengths):
+def test_demo_gives_most_children_a_few_conversations_and_some_none(strengths, only_the_voice_step):
     load_demo(children=60, seed=7)
     counts = [c.voice_entries.count() for c in Child.objects.all()]
     with_entries = [n for n in counts if n]
@@ -39,7 +46,7 @@ def test_demo_gives_most_children_a_few_conversations_and_some_none(strengths):
     assert len({e.who_are_you for e in entries}) > 10  # varied, not one answer repeated
 
 
-def test_demo_reset_leaves_no_voice_history_from_before(strengths):
+def test_demo_reset_leaves_no_voice_history_from_before(strengths, only_the_voice_step):
     load_demo(children=12, seed=1)
     load_demo(children=12, seed=2, reset=True)
     ids = set(VoiceEntry.objects.values_list("id", flat=True))

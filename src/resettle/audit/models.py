@@ -54,6 +54,13 @@ ACTIONS: dict[str, str] = {
     "plan.contingency_recorded": _("Recorded a contingency plan"),
     "plan.agreed": _("Recorded that the child agreed the plan"),
     "quality.audit_recorded": _("Recorded a manager's 5Cs audit of the plan"),
+    "journey.meeting_recorded": _("Recorded a meeting"),
+    "journey.event_recorded": _("Recorded progress or a setback"),
+    "journey.setback_responded": _("Recorded the response to a setback"),
+    "journey.touchpoint_completed": _("Marked a touchpoint as done"),
+    "network.changed": _("Changed the child's network"),
+    "note.added": _("Added a case note"),
+    "release.plan_changed": _("Changed the release checklist"),
 }
 
 

@@ -83,6 +83,9 @@ def record_legal_status(request: HttpRequest, child: Child, form) -> LegalStatus
         child.changed_by = request.user
         child.save()
     record(request, "child.legal_status_recorded", child=child, status=episode.status)
+    from resettle.journey.services import legal_status_recorded  # the touchpoints it starts
+
+    legal_status_recorded(episode, by=request.user)
     return episode
 
 

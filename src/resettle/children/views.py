@@ -18,6 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from resettle.access import policy
 from resettle.accounts.models import Role
 from resettle.audit.services import record
+from resettle.core.dates import today
+from resettle.journey.queries import attach_stages
+from resettle.journey.stages import derive_stage
 from resettle.quality.queries import attach_five_cs
 
 from . import services
@@ -60,6 +63,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 
     page = Paginator(children, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = attach_five_cs(page.object_list, user)  # a fixed number of queries
+    page.object_list = attach_stages(page.object_list)  # one query for the page
     filtered = (
         form.is_bound
         and form.is_valid()
@@ -110,6 +114,7 @@ def child_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "child": child,
             "legal_statuses": statuses,
             "current_status": statuses[0] if statuses else None,
+            "stage": derive_stage(statuses, today()),
             "sections": child_sections(child, "summary", request.user),
             "can_edit": policy.can_edit_child(request.user, child),
         },

@@ -16,6 +16,11 @@ def service(request: HttpRequest) -> dict:
             nav.append(
                 {"href": reverse("children:caseload"), "text": _("Children"), "key": "children"}
             )
+        if user.role in policy.YJS_ROLES:
+            nav.append({"href": reverse("release:my-week"), "text": _("My week"), "key": "week"})
+            nav.append(
+                {"href": reverse("release:upcoming"), "text": _("Releases"), "key": "releases"}
+            )
         if user.is_staff:
             nav.append(
                 {"href": reverse("admin:index"), "text": _("Administration"), "key": "admin"}
@@ -25,6 +30,8 @@ def service(request: HttpRequest) -> dict:
         )
     match = getattr(request, "resolver_match", None)
     active = {"children": "children", "admin": "admin"}.get(getattr(match, "app_name", ""), "")
+    if match is not None and match.view_name in ("release:my-week", "release:upcoming"):
+        active = "week" if match.view_name == "release:my-week" else "releases"
     if match is not None and match.view_name == "core:home":
         active = "home"
     if match is not None and match.view_name == "accounts:account":

@@ -20,6 +20,10 @@ from resettle.core.models import TrackedModel
 
 # Who saved and when is shown from the history record itself, not as a change.
 HISTORY_EXCLUDED = ["changed_at"]
+# A plan's parts are never deleted in use (goals are retired, actions dropped); they go only with
+# the child's record at the end of its retention period, and their history (the child's words)
+# goes with them.
+HISTORY_OPTIONS = {"excluded_fields": HISTORY_EXCLUDED, "cascade_delete_history": True}
 
 
 class Pathway(models.Model):
@@ -107,7 +111,7 @@ class Plan(TrackedModel):
     )
     family_not_involved_reason = models.TextField(_("why the family is not involved"), blank=True)
 
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+    history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
         verbose_name = _("plan")
@@ -124,7 +128,7 @@ class Goal(TrackedModel):
     order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("still a goal"), default=True)
 
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+    history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
         ordering = ["order", "id"]
@@ -144,7 +148,7 @@ class Need(TrackedModel):
     )
     description = models.TextField(_("need"))
 
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+    history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
         ordering = ["id"]
@@ -160,7 +164,7 @@ class ActionKind(models.TextChoices):
 
 
 # Kept at module level so services can write one history record for a save and its goals together.
-action_history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED, m2m_fields=["goals"])
+action_history = HistoricalRecords(**HISTORY_OPTIONS, m2m_fields=["goals"])
 
 
 class PlanAction(TrackedModel):
@@ -246,7 +250,7 @@ class Contingency(TrackedModel):
     plan_b = models.TextField(_("if this falls through"))
     child_told_on = models.DateField(_("when the child was told"), null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+    history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
         verbose_name = _("contingency plan")
@@ -278,7 +282,7 @@ class Agreement(TrackedModel):
         verbose_name=_("recorded by"),
     )
 
-    history = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED)
+    history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
         ordering = ["-agreed_on", "-id"]

@@ -80,51 +80,56 @@ def _value(obj: models.Model, f: models.Field) -> Any:
     return str(value)
 
 
-def collect(child: Child) -> list[Section]:
-    """The child's whole record, section by section, in a fixed number of queries per model."""
+def record_ids(child: Child) -> dict[str, tuple[type[models.Model], set]]:
+    """The primary keys of every row in the child's record, by model, parents before children."""
     refs = referring_models()
     wanted = {m._meta.label_lower for m in models_in_a_childs_record()}
-    ids: dict[str, set] = {Child._meta.label_lower: {child.pk}}
-    sections: dict[str, Section] = {Child._meta.label_lower: Section(Child)}
+    found: dict[str, tuple[type[models.Model], set]] = {
+        Child._meta.label_lower: (Child, {child.pk})
+    }
     queue = deque([Child._meta.label_lower])
     while queue:
         parent = queue.popleft()
+        parent_ids = found[parent][1]
         for model, f in refs.get(parent, []):
             label = model._meta.label_lower
-            if label not in wanted:
+            if label not in wanted or not parent_ids:
                 continue
-            parent_ids = ids.get(parent, set())
-            if not parent_ids:
-                continue
-            found = set(
+            pks = set(
                 model._default_manager.filter(**{f"{f.name}__in": parent_ids}).values_list(
                     "pk", flat=True
                 )
             )
-            new = found - ids.get(label, set())
+            new = pks - found.get(label, (model, set()))[1]
             if new:
-                ids.setdefault(label, set()).update(new)
-                sections.setdefault(label, Section(model))
+                found.setdefault(label, (model, set()))[1].update(new)
                 queue.append(label)
     history = Child.history.model
-    ids[history._meta.label_lower] = set(
-        history._default_manager.filter(id=child.pk).values_list("pk", flat=True)
+    found[history._meta.label_lower] = (
+        history,
+        set(history._default_manager.filter(id=child.pk).values_list("pk", flat=True)),
     )
-    sections[history._meta.label_lower] = Section(history)
-    for label, section in sections.items():
-        model = section.model
+    return found
+
+
+def collect(child: Child) -> list[Section]:
+    """The child's whole record, section by section, in a fixed number of queries per model."""
+    sections = []
+    for model, pks in record_ids(child).values():
         reference_fks = [
             f.name
             for f in model._meta.concrete_fields
             if isinstance(f, models.ForeignKey)
             and f.related_model._meta.label_lower in REFERENCE_MODELS
         ]
-        queryset = model._default_manager.filter(pk__in=ids[label]).select_related(*reference_fks)
+        queryset = model._default_manager.filter(pk__in=pks).select_related(*reference_fks)
         fields = list(model._meta.concrete_fields)
+        section = Section(model)
         section.rows = [
             {str(f.verbose_name): _value(obj, f) for f in fields} for obj in queryset.order_by("pk")
         ]
-    return list(sections.values())
+        sections.append(section)
+    return sections
 
 
 def as_json(child: Child) -> dict[str, Any]:

@@ -45,9 +45,32 @@ def due(on: date | None = None) -> list[Due]:
     return result
 
 
+# Anonymising keeps these rows, so the partnership's counts stay right, with these fields blanked.
+# Every other row in the child's record (found by walking the models, as the subject access export
+# does) is deleted, so a new kind of record is removed by default rather than kept by mistake.
+KEEP_WHEN_ANONYMISED: dict[str, list[str]] = {
+    "children.legalstatusepisode": ["notes"],
+    "journey.touchpoint": [],
+}
+NEVER_TOUCHED = {"audit.auditevent"}  # append-only: the trail outlives the record
+
+
 @transaction.atomic
 def anonymise(child: Child) -> None:
-    """Keep the row (so counts stay right) but remove everything that says who the child is."""
+    """Keep the child's row and counted facts; remove everything that says who the child is."""
+    from .export import record_ids
+
+    rows = record_ids(child)
+    for label, (model, pks) in reversed(list(rows.items())):
+        if label in NEVER_TOUCHED or model is Child:
+            continue
+        if label in KEEP_WHEN_ANONYMISED:
+            blanks = dict.fromkeys(KEEP_WHEN_ANONYMISED[label], "")
+            if blanks:
+                model._default_manager.filter(pk__in=pks).update(**blanks)
+            continue
+        model._default_manager.filter(pk__in=pks).delete()  # history rows of kept models too
+    _purge_history(rows)
     child.preferred_name = ANONYMISED
     child.legal_name = ANONYMISED
     child.date_of_birth = child.date_of_birth.replace(month=1, day=1)
@@ -56,15 +79,27 @@ def anonymise(child: Child) -> None:
     child.local_reference = ""
     child.lead_practitioner = None
     child.save()
-    child.history.all().delete()  # earlier versions still hold the names
+    child.history.all().delete()  # including the version just written, which is harmless now
     record_system("child.anonymised", child=child)
+
+
+def _purge_history(rows: dict) -> None:
+    """Delete the change history of every row in `rows`, including the "deleted" versions that
+    deleting writes, which still hold the old text."""
+    for label, (model, pks) in rows.items():
+        history = getattr(model, "history", None)
+        if label not in NEVER_TOUCHED and history is not None and hasattr(history, "model"):
+            history.model._default_manager.filter(id__in=pks).delete()
 
 
 @transaction.atomic
 def delete(child: Child) -> None:
+    from .export import record_ids
+
+    rows = record_ids(child)
     record_system("child.deleted", child=child)
-    child.history.all().delete()
     child.delete()
+    _purge_history(rows)
 
 
 def apply(items: list[Due]) -> dict[str, int]:

@@ -134,7 +134,10 @@ class FiveCs:
         return sum(1 for c in self.cs if c.is_met)
 
     def __getitem__(self, key: str) -> CResult:
-        return next(c for c in self.cs if c.key == key)
+        for c in self.cs:
+            if c.key == key:
+                return c
+        raise KeyError(key)  # templates try a key before an attribute, and expect KeyError
 
 
 class Facts:

@@ -12,6 +12,7 @@ class VoiceConfig(AppConfig):
         # ready() runs.
         from resettle.core.demo import DEMO_STEPS
 
+        from . import signals  # noqa: F401 - connects the receivers
         from .demo import load_voice
 
         if load_voice not in DEMO_STEPS:

@@ -239,3 +239,17 @@ def change_voice(request: HttpRequest, entry: VoiceEntry, **answers: Any) -> lis
 def latest_entry(child: Child, user: User) -> VoiceEntry | None:
     """The most recent conversation `user` may read, for other parts of the record to show."""
     return VoiceEntry.objects.filter(child=child).visible_to(user).for_page().first()
+
+
+@transaction.atomic
+def anonymise_voice(child: Child) -> int:
+    """Remove the child's words, keeping that the conversations happened (for counts).
+
+    For retention: the four answers are blanked and the earlier versions deleted; the dates,
+    kinds of conversation, strengths picked from the list and self-ratings stay. Returns how
+    many entries were anonymised.
+    """
+    blank = dict.fromkeys(ANSWER_FIELDS, "")
+    count = VoiceEntry.objects.filter(child=child).update(**blank)
+    VoiceEntry.history.filter(child_id=child.pk).delete()
+    return count

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-import pytest
+from datetime import timedelta
+
 from playwright.sync_api import expect
 
-from resettle.voice.models import VoiceEntry
+from resettle.core.dates import today
+from resettle.voice.models import Strength, VoiceEntry
 
-# The browser fixtures live with the other browser tests; this module uses them as they are.
-from ..browser.conftest import browsing, chromium, page  # noqa: F401
 
-pytestmark = pytest.mark.browser
+def offer_strengths(*names: str) -> None:
+    # The data migration loads the list; the live server's database is emptied between tests.
+    for order, name in enumerate(names):
+        Strength.objects.get_or_create(name=name, defaults={"order": order})
 
 
 def test_amara_records_jays_answers_and_sees_them_over_time(
-    browsing,  # noqa: F811
-    page,  # noqa: F811
+    browsing,
+    page,
     amara,
     camden_child,
-    strengths,
-    make_entry,
 ):
+    offer_strengths("Funny", "Good with animals", "Sporty")
     browsing.sign_in(page, amara)
     browsing.goto(page, f"/children/{camden_child.public_id}/voice/")
-    expect(page.get_by_text("No conversations with Jay about the four key questions")).to_be_visible()
+    expect(
+        page.get_by_text("No conversations with Jay about the four key questions")
+    ).to_be_visible()
 
     page.get_by_role("button", name="Record a conversation").click()
     browsing.check(page)
@@ -61,7 +65,14 @@ def test_amara_records_jays_answers_and_sees_them_over_time(
     assert {s.name for s in entry.strengths.all()} == {"Funny", "Good with animals"}
 
     for days, rating in ((200, 6), (120, 3), (40, 7), (5, 8)):
-        make_entry(camden_child, amara, days_ago=days, self_rating=rating)
+        VoiceEntry.objects.create(
+            child=camden_child,
+            recorded_by=amara,
+            recorded_on=today() - timedelta(days=days),
+            conversation="meeting",
+            who_are_you=f"Me, {days} days ago",
+            self_rating=rating,
+        )
     page.reload()
     browsing.check(page)
     expect(page.locator("#voice-history thead th")).to_have_count(6)  # the question column + 5

@@ -1,0 +1,350 @@
+"""Touchpoints, meetings, snakes and ladders: atomic, rule-checked, audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from resettle.access import policy
+from resettle.audit.services import record
+from resettle.core.dates import today
+
+from .models import (
+    Anchor,
+    EventKind,
+    JourneyEvent,
+    Meeting,
+    MeetingKind,
+    SetbackResponse,
+    Touchpoint,
+    TouchpointRule,
+)
+from .working_days import add_working_days
+
+if TYPE_CHECKING:
+    from resettle.accounts.models import User
+    from resettle.children.models import Child, LegalStatusEpisode
+
+
+class JourneyError(Exception):
+    """A rule was broken. `errors` maps a form field (or None) to a message for the person."""
+
+    def __init__(self, errors: dict[str | None, Any]):
+        self.errors = errors
+        super().__init__("; ".join(str(m) for m in errors.values()))
+
+    def add_to(self, form) -> None:
+        for field, message in self.errors.items():
+            form.add_error(field if field in form.fields else None, message)
+
+
+# ---- Touchpoints --------------------------------------------------------------------------------
+
+
+def due_date(rule: TouchpointRule, episode: LegalStatusEpisode) -> date | None:
+    """When the rule's touchpoint falls due for this episode; None if it cannot be worked out."""
+    if rule.anchor == Anchor.BEFORE_RELEASE:
+        if episode.expected_release_on is None:
+            return None
+        return add_working_days(episode.expected_release_on, -rule.working_days)
+    return add_working_days(episode.starts_on, rule.working_days)
+
+
+def touchpoints_for(
+    episode: LegalStatusEpisode, rules: Iterable[TouchpointRule], by: User | None = None
+) -> list[Touchpoint]:
+    """The touchpoints a newly recorded legal status starts (not saved)."""
+    made = []
+    for rule in rules:
+        if not rule.is_active or episode.status not in rule.triggers:
+            continue
+        due_on = due_date(rule, episode)
+        if due_on is None:
+            continue
+        made.append(
+            Touchpoint(
+                child_id=episode.child_id,
+                rule=rule,
+                name=rule.name,
+                due_on=due_on,
+                episode=episode,
+                created_by=by,
+                changed_by=by,
+            )
+        )
+    return made
+
+
+@transaction.atomic
+def legal_status_recorded(episode: LegalStatusEpisode, by: User | None = None) -> list[Touchpoint]:
+    """A new legal status replaces the open touchpoints of earlier ones and starts its own."""
+    Touchpoint.objects.filter(
+        child_id=episode.child_id,
+        completed_on__isnull=True,
+        superseded_on__isnull=True,
+        episode__starts_on__lte=episode.starts_on,
+    ).exclude(episode=episode).update(superseded_on=episode.starts_on, changed_by=by)
+    made = touchpoints_for(episode, TouchpointRule.objects.filter(is_active=True), by)
+    return Touchpoint.objects.bulk_create(made)
+
+
+def _open_on(day: date) -> Q:
+    """Touchpoints that are open on `day` and were already due to be met by then."""
+    return (
+        Q(completed_on__isnull=True)
+        & (Q(superseded_on__isnull=True) | Q(superseded_on__gt=day))
+        & (Q(episode__isnull=True) | Q(episode__starts_on__lte=day))
+    )
+
+
+def _complete(touchpoint: Touchpoint, on: date, by: User, meeting: Meeting | None) -> None:
+    touchpoint.completed_on = on
+    touchpoint.completed_by_meeting = meeting
+    touchpoint.changed_by = by
+    touchpoint.save(update_fields=["completed_on", "completed_by_meeting", "changed_by"])
+    rule = touchpoint.rule
+    if rule is not None and rule.repeats and rule.is_active:
+        Touchpoint.objects.create(
+            child_id=touchpoint.child_id,
+            rule=rule,
+            name=rule.name,
+            due_on=add_working_days(on, rule.working_days),
+            episode=touchpoint.episode,
+            created_by=by,
+            changed_by=by,
+        )
+
+
+def complete_for_meeting(meeting: Meeting, by: User) -> Touchpoint | None:
+    """The open touchpoint (earliest due) that a meeting of this kind completes, completed."""
+    touchpoint = (
+        Touchpoint.objects.select_related("rule")
+        .filter(
+            _open_on(meeting.held_on), child_id=meeting.child_id, rule__completed_by=meeting.kind
+        )
+        .order_by("due_on", "id")
+        .first()
+    )
+    if touchpoint is not None:
+        _complete(touchpoint, meeting.held_on, by, meeting)
+    return touchpoint
+
+
+@transaction.atomic
+def complete_touchpoint(request: HttpRequest, touchpoint: Touchpoint, done_on: date) -> None:
+    policy.require(policy.can_contribute(request.user, touchpoint.child))
+    if not touchpoint.is_open:
+        raise JourneyError({None: _("This touchpoint is already closed")})
+    if done_on > today():
+        raise JourneyError({"done_on": _("The date must be today or in the past")})
+    _complete(touchpoint, done_on, request.user, None)
+    record(
+        request,
+        "journey.touchpoint_completed",
+        child=touchpoint.child,
+        touchpoint=str(touchpoint.public_id),
+    )
+
+
+# ---- Meetings -----------------------------------------------------------------------------------
+
+# The kind of conversation a meeting is, for the child's voice.
+VOICE_CONVERSATION = {
+    MeetingKind.CUSTODY_VISIT: "custody_visit",
+    MeetingKind.CALL: "call",
+    MeetingKind.VIDEO: "video",
+    MeetingKind.RELEASE_DAY: "other",
+    MeetingKind.SUPERVISION: "other",
+}
+VOICE_FIELD_TO_MEETING_FIELD = {"recorded_on": "held_on"}
+
+
+def _record_voice(request: HttpRequest, child: Child, held_on: date, kind: str, answers: dict):
+    from resettle.voice.services import record_voice
+
+    try:
+        return record_voice(
+            request,
+            child,
+            recorded_on=held_on,
+            conversation=VOICE_CONVERSATION.get(kind, "meeting"),
+            **answers,
+        )
+    except ValidationError as exc:
+        raise JourneyError(
+            {VOICE_FIELD_TO_MEETING_FIELD.get(k, k): v[0] for k, v in exc.message_dict.items()}
+        ) from exc
+
+
+def _add_plan_action(request: HttpRequest, child: Child, action: dict):
+    from resettle.plans import services as plans
+    from resettle.plans.services import PlanError
+
+    try:
+        plan = plans.get_or_start_plan(child, by=request.user)
+        plan.child = child
+        return plans.add_action(request, plan, **action)
+    except PlanError as exc:
+        raise JourneyError(
+            {f"action_{k}" if k else None: v for k, v in exc.errors.items()}
+        ) from exc
+
+
+@transaction.atomic
+def record_meeting(
+    request: HttpRequest,
+    child: Child,
+    *,
+    kind: str,
+    held_on: date,
+    people: Iterable = (),
+    organisations: Iterable = (),
+    child_attended: bool = False,
+    family_attended: bool = False,
+    other_attendees: str = "",
+    decisions: str = "",
+    four_questions: dict | None = None,
+    plan_action: dict | None = None,
+) -> Meeting:
+    """Record a meeting, complete the touchpoint it meets, and, if given, record the child's
+    answers to the four questions (through the voice service) and add an action to the plan
+    (through the plans service), all or nothing.
+
+    `four_questions` holds the voice service's answers (`who_are_you`, ..., `words_are`);
+    `plan_action` the plans service's action fields (`pathway`, `kind`, `description`, ...).
+    """
+    user = request.user
+    policy.require(policy.can_contribute(user, child))
+    errors: dict[str | None, str] = {}
+    if kind not in MeetingKind.values:
+        errors["kind"] = _("Select the kind of meeting")
+    if held_on > today():
+        errors["held_on"] = _("The date of the meeting must be today or in the past")
+    if errors:
+        raise JourneyError(errors)
+    meeting = Meeting.objects.create(
+        child=child,
+        kind=kind,
+        held_on=held_on,
+        child_attended=child_attended,
+        family_attended=family_attended,
+        other_attendees=other_attendees.strip(),
+        decisions=decisions.strip(),
+        four_questions_revisited=four_questions is not None,
+        created_by=user,
+        changed_by=user,
+    )
+    meeting.people.set(people)
+    meeting.organisations.set(organisations)
+    if four_questions is not None:
+        meeting.voice_entry = _record_voice(request, child, held_on, kind, four_questions)
+        meeting.save(update_fields=["voice_entry"])
+    if plan_action is not None:
+        meeting.actions.add(_add_plan_action(request, child, plan_action))
+    touchpoint = complete_for_meeting(meeting, user)
+    record(
+        request,
+        "journey.meeting_recorded",
+        child=child,
+        meeting=str(meeting.public_id),
+        kind=kind,
+        touchpoint=str(touchpoint.public_id) if touchpoint else None,
+        four_questions_revisited=meeting.four_questions_revisited,
+    )
+    return meeting
+
+
+# ---- Snakes and ladders -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_event(
+    request: HttpRequest,
+    child: Child,
+    *,
+    kind: str,
+    happened_on: date,
+    what_happened: str,
+    childs_view: str = "",
+    pathway=None,
+) -> JourneyEvent:
+    policy.require(policy.can_contribute(request.user, child))
+    errors: dict[str | None, str] = {}
+    if kind not in EventKind.values:
+        errors["kind"] = _("Say whether this is progress or a setback")
+    if happened_on > today():
+        errors["happened_on"] = _("The date must be today or in the past")
+    if not what_happened.strip():
+        errors["what_happened"] = _("Say what happened")
+    if errors:
+        raise JourneyError(errors)
+    event = JourneyEvent.objects.create(
+        child=child,
+        kind=kind,
+        happened_on=happened_on,
+        pathway=pathway,
+        what_happened=what_happened.strip(),
+        childs_view=childs_view.strip(),
+        created_by=request.user,
+        changed_by=request.user,
+    )
+    record(request, "journey.event_recorded", child=child, event=str(event.public_id), kind=kind)
+    return event
+
+
+@transaction.atomic
+def respond_to_setback(
+    request: HttpRequest,
+    event: JourneyEvent,
+    *,
+    what_led_to_it: str,
+    plan_changes: str,
+    talked_through_as_temporary: str,
+    talked_on: date | None = None,
+) -> SetbackResponse:
+    """Record (or change) the response to a setback."""
+    policy.require(policy.can_contribute(request.user, event.child))
+    values = {
+        "what_led_to_it": what_led_to_it.strip(),
+        "plan_changes": plan_changes.strip(),
+        "talked_through_as_temporary": talked_through_as_temporary.strip(),
+        "talked_on": talked_on,
+    }
+    errors: dict[str | None, str] = {}
+    if not event.is_snake:
+        errors[None] = _("Only a setback gets a response")
+    if not values["what_led_to_it"]:
+        errors["what_led_to_it"] = _("Say what led to the setback")
+    if not values["plan_changes"]:
+        errors["plan_changes"] = _("Say what changes in the plan, or that nothing changes and why")
+    if not values["talked_through_as_temporary"]:
+        errors["talked_through_as_temporary"] = _(
+            "Say how the setback was talked through with the child as temporary"
+        )
+    if talked_on is not None and (talked_on > today() or talked_on < event.happened_on):
+        errors["talked_on"] = _("The date must be between the setback and today")
+    if errors:
+        raise JourneyError(errors)
+    response = SetbackResponse.objects.filter(event=event).first()
+    created = response is None
+    if created:
+        response = SetbackResponse(event=event, created_by=request.user)
+    for name, value in values.items():
+        setattr(response, name, value)
+    response.changed_by = request.user
+    response.save()
+    record(
+        request,
+        "journey.setback_responded",
+        child=event.child,
+        event=str(event.public_id),
+        changed=not created,
+    )
+    return response

@@ -1,0 +1,57 @@
+"""The child's case notes: read by everyone who sees the child, added to by contributors."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from resettle.access import policy
+from resettle.audit.services import record
+from resettle.children.models import Child
+from resettle.children.navigation import child_sections
+
+from . import services
+from .forms import CaseNoteForm
+from .models import CaseNote
+
+NOTES_PAGE_SIZE = 20
+
+
+@require_http_methods(["GET", "POST"])
+def notes(request: HttpRequest, public_id) -> HttpResponse:
+    user = request.user
+    child = policy.get_child_for_user(
+        user, public_id, Child.objects.select_related("owning_service", "lead_practitioner")
+    )
+    can_add = policy.can_contribute(user, child)
+    form = CaseNoteForm(request.POST or None)
+    if request.method == "POST":
+        policy.require(can_add, _("You can read this child's notes but not add to them."))
+        if form.is_valid():
+            services.add_note(request, child, form.cleaned_data["text"])
+            messages.success(request, _("Your note has been added"))
+            return redirect("notes:notes", public_id=child.public_id)
+    record(request, "child.viewed", child=child, section="notes")
+    page = Paginator(CaseNote.objects.filter(child=child).for_page(), NOTES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "notes/notes.html",
+        {
+            "child": child,
+            "current_status": child.legal_statuses.select_related("establishment").first(),
+            "sections": child_sections(child, "notes", user),
+            "form": form,
+            "can_add": can_add,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(
+                page.number, on_each_side=1, on_ends=1
+            ),
+            "query_string": "",
+        },
+    )

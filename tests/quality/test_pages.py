@@ -1,0 +1,101 @@
+"""Where the 5Cs show: the panel on the plan page, the child's 5Cs page, the caseload column and
+the child's sub-navigation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from resettle.plans.models import FamilyInvolved
+
+from ..factories import ChildFactory
+from .conftest import share
+
+pytestmark = pytest.mark.django_db
+
+REMINDER = "A prompt for practice, not a grade of the child."
+
+
+def plan_url(child):
+    return reverse("plans:plan", args=[child.public_id])
+
+
+def test_the_plan_page_shows_the_5cs_panel_with_its_five_rows(
+    client_for, amara, camden_child, make_plan
+):
+    make_plan(camden_child, vision="A mechanic", goals=["Stop getting arrested"])
+    response = client_for(amara).get(plan_url(camden_child))
+    page = response.content.decode()
+    assert "quality/_panel.html" in [t.name for t in response.templates]
+    assert REMINDER in page
+    for key in ("constructive", "co_created", "customised", "consistent", "coordinated"):
+        assert f'id="five-cs-{key}"' in page
+    assert "“Stop getting arrested” says what to stop or avoid." in page
+    assert reverse("quality:child", args=[camden_child.public_id]) in page
+
+
+def test_fix_links_point_to_where_to_put_it_right(client_for, amara, camden_child):
+    page = client_for(amara).get(plan_url(camden_child)).content.decode()
+    assert f'href="{reverse("plans:vision", args=[camden_child.public_id])}"' in page
+    assert f'href="{reverse("voice:add", args=[camden_child.public_id])}"' in page
+    assert f'href="{reverse("plans:agreement-add", args=[camden_child.public_id])}"' in page
+    assert 'Fix this<span class="govuk-visually-hidden"> (Vision recorded)</span>' in page
+
+
+def test_someone_who_only_reads_the_record_gets_no_fix_links_they_cannot_follow(
+    client_for, ben, camden_child, hackney, amara
+):
+    share(camden_child, hackney, amara)  # a handover: Hackney reads Jay's record
+    page = client_for(ben).get(plan_url(camden_child)).content.decode()
+    assert REMINDER in page
+    assert "Fix this" not in page
+
+
+def test_a_met_c_shows_a_green_met_tag(client_for, amara, camden_child, make_plan):
+    camden_child.communication_needs = "None"
+    camden_child.ethnicity = "black_african"
+    camden_child.save()
+    make_plan(camden_child, adjustments="Explain with pictures", family_involved=FamilyInvolved.YES)
+    page = client_for(amara).get(reverse("quality:child", args=[camden_child.public_id]))
+    html = page.content.decode()
+    row = html[html.index('id="five-cs-customised"') :]
+    row = row[: row.index("</dt>")]
+    assert '<strong class="govuk-tag govuk-tag--green">Met</strong>' in row
+
+
+def test_the_childs_sub_navigation_has_a_5cs_section(client_for, amara, camden_child):
+    page = client_for(amara).get(plan_url(camden_child)).content.decode()
+    assert f'href="{reverse("quality:child", args=[camden_child.public_id])}"' in page
+    five_cs_page = client_for(amara).get(reverse("quality:child", args=[camden_child.public_id]))
+    sections = five_cs_page.context["sections"]
+    assert [s.key for s in sections if s.current] == ["quality"]
+
+
+def test_the_caseload_has_a_5cs_column_with_the_full_names_for_screen_readers(
+    client_for, amara, camden_child, make_plan
+):
+    make_plan(camden_child, vision="A mechanic")
+    page = client_for(amara).get(reverse("children:caseload")).content.decode()
+    assert '<th scope="col" class="govuk-table__header">5Cs</th>' in page
+    assert "5Cs check for Jay:" in page
+    hidden = re.findall(r'<span class="govuk-visually-hidden">([^<]+)</span></strong>', page)
+    assert hidden == [
+        "Constructive: Partly, ",
+        "Co-created: Not yet, ",
+        "Customised: Partly, ",
+        "Consistent: Partly, ",
+        "Coordinated: Not yet",
+    ]
+    assert page.count('<span aria-hidden="true">C</span>') == 5
+    assert reverse("quality:child", args=[camden_child.public_id]) in page
+    assert "0 of 5 met" in page
+
+
+def test_each_child_on_the_caseload_has_their_own_5cs(client_for, priya, camden, amara):
+    children = [ChildFactory(owning_service=camden, lead_practitioner=amara) for _ in range(3)]
+    response = client_for(priya).get(reverse("children:caseload"), {"scope": "service"})
+    rows = response.context["page"].object_list
+    assert {c.id for c in rows} == {c.id for c in children}
+    assert all(c.five_cs.child is c for c in rows)

@@ -395,6 +395,15 @@ MATRIX: dict[str, Rule] = {
     "release:checklist-edit": Rule(child_contribute, child_url=True),
     "release:upcoming": Rule(only(YJS_STAFF)),
     "release:my-week": Rule(only(YJS_STAFF)),
+    # For the child: everyone who sees the child reads and prints My plan; starting child mode is
+    # a POST (contributors only, in tests/childview); the child-mode pages send anyone whose
+    # session is not in child mode home
+    "childview:my-plan": Rule(child_read, child_url=True),
+    "childview:my-plan-pdf": Rule(child_read, child_url=True),
+    "childview:child-mode-start": Rule(child_post_only, child_url=True),
+    "childview:child-mode": Rule(everyone(302)),
+    "childview:child-mode-answers": Rule(everyone(302)),
+    "childview:child-mode-leave": Rule(everyone(302)),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {

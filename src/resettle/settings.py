@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "resettle.notes",
     "resettle.release",
     "resettle.network",
+    "resettle.childview",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +121,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "resettle.accounts.middleware.MFARequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After sessions, sign-in, timeouts and two-factor: keeps a session in child mode on its pages.
+    "resettle.childview.middleware.ChildModeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -301,6 +304,9 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # The printable plan: WeasyPrint logs each step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

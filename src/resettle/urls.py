@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("resettle.notes.urls")),
     path("", include("resettle.release.urls")),
     path("", include("resettle.network.urls")),
+    path("", include("resettle.childview.urls")),
     path("audit/", include("resettle.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -521,27 +521,37 @@ def test_a_dropped_accommodation_action_does_not_count_before_release():
     assert ind.release_ready(the_facts).status == PARTLY
 
 
-# ---- Coordinated: plans B told to the child -----------------------------------------------------
+# ---- Coordinated: plans B for key arrangements, told to the child -------------------------------
+
+TOLD = {"has_plan_b": True, "plan_b_told_on": days_ago(3)}
 
 
 def test_plans_b_do_not_apply_without_accommodation_or_ete_actions():
     health = action(pathway_slug="health")
     assert ind.plans_b_told(facts(plan_facts=plan(actions=[health]))) is None
+    dropped = action(pathway_slug="accommodation", is_closed=True, is_dropped=True)
+    assert ind.plans_b_told(facts(plan_facts=plan(actions=[dropped]))) is None
 
 
-def test_every_key_action_with_a_plan_b_told_to_the_child_is_met():
-    done = action(pathway_slug="accommodation", is_closed=True)  # a confirmed address
-    told = {"has_plan_b": True, "plan_b_told_on": days_ago(3)}
+def test_each_key_arrangement_with_a_plan_b_told_to_the_child_is_met():
     actions = [
-        action(**told),
-        action(pathway_slug="accommodation", is_closed=True, **told),
-        action(pathway_slug="accommodation", is_dropped=True, is_closed=True),  # ignored
+        action("Enrol at college", **TOLD),
+        action("Bursary form"),  # one plan B covers the arrangement, not one per action
+        action(pathway_slug="accommodation", is_closed=True, **TOLD),  # a confirmed address
     ]
-    assert done.is_closed
     found = ind.plans_b_told(facts(plan_facts=plan(actions=actions)))
     assert found.status == MET
     assert found.reason == (
-        "All 2 accommodation and education actions have a plan B that Jay has been told."
+        "Accommodation and education, training or employment each have a plan B that Jay has "
+        "been told."
+    )
+
+
+def test_one_key_arrangement_with_a_plan_b_told_is_met_in_the_singular():
+    found = ind.plans_b_told(facts(plan_facts=plan(actions=[action(**TOLD)])))
+    assert found.status == MET
+    assert found.reason == (
+        "Education, training or employment has a plan B that Jay has been told."
     )
 
 
@@ -550,22 +560,21 @@ def test_a_plan_b_not_yet_told_to_the_child_is_partly_and_links_to_it():
     the_facts = facts(plan_facts=plan(actions=[untold]))
     found = ind.plans_b_told(the_facts)
     assert found.status == PARTLY
-    assert "The plan B for “Supported lodgings” has not been told to Jay." in found.reason
+    assert found.reason == "The plan B for “Supported lodgings” has not been told to Jay."
     assert found.fix.url == url("plans:contingency", the_facts, untold.public_id)
 
 
-def test_a_key_action_without_a_plan_b_is_named():
-    told = action(has_plan_b=True, plan_b_told_on=days_ago(1))
-    missing = action("Supported lodgings", pathway_slug="accommodation")
-    found = ind.plans_b_told(facts(plan_facts=plan(actions=[told, missing])))
+def test_a_key_arrangement_without_a_plan_b_is_named_with_the_action_to_add_it_to():
+    done = action("Old hostel place", pathway_slug="accommodation", is_closed=True)
+    open_one = action("Supported lodgings", pathway_slug="accommodation")
+    the_facts = facts(plan_facts=plan(actions=[action(**TOLD), done, open_one]))
+    found = ind.plans_b_told(the_facts)
     assert found.status == PARTLY
-    assert found.reason == (
-        "1 of 2 accommodation and education actions have a plan B told to Jay. "
-        "“Supported lodgings” has no plan B."
-    )
+    assert found.reason == "Accommodation has no plan B yet. Add one to “Supported lodgings”."
+    assert found.fix.url == url("plans:contingency", the_facts, open_one.public_id)
 
 
-def test_no_plan_b_for_any_key_action_is_not_yet():
+def test_no_plan_b_for_any_key_arrangement_is_not_yet():
     found = ind.plans_b_told(facts(plan_facts=plan(actions=[ACCOMMODATION, COLLEGE])))
     assert found.status == NOT_YET
-    assert found.reason == "None of the 2 accommodation and education actions has a plan B."
+    assert found.reason == "Accommodation has no plan B yet. Add one to “Supported lodgings”."

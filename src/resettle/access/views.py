@@ -51,7 +51,7 @@ def sharing(request: HttpRequest, public_id) -> HttpResponse:
         "access/sharing.html",
         {
             "child": child,
-            "sections": child_sections(child, "sharing"),
+            "sections": child_sections(child, "sharing", request.user),
             "active_shares": [s for s in shares if s.is_active],
             "past_shares": [s for s in shares if not s.is_active],
             "restriction": restriction,

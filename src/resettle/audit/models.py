@@ -61,6 +61,9 @@ ACTIONS: dict[str, str] = {
     "network.changed": _("Changed the child's network"),
     "note.added": _("Added a case note"),
     "release.plan_changed": _("Changed the release checklist"),
+    "childmode.started": _("Started child mode on a shared device"),
+    "childmode.ended": _("Left child mode with their password"),
+    "childmode.answers_saved": _("The child saved their answers in child mode"),
 }
 
 

@@ -19,6 +19,7 @@ SECTIONS: list[tuple] = [
     ("summary", _("Summary"), "children:detail"),
     ("voice", _("Voice"), "voice:overview"),
     ("plan", _("Plan"), "plans:plan"),
+    ("my-plan", _("My plan"), "childview:my-plan"),
     ("quality", _("5Cs"), "quality:child"),
     ("journey", _("Journey"), "journey:journey"),
     ("network", _("Network"), "network:network"),

@@ -8,6 +8,17 @@ from resettle.access import policy
 
 
 def service(request: HttpRequest) -> dict:
+    from resettle.childview import mode
+
+    if mode.is_on(request):
+        # A child is using the device: no staff navigation, no sign-out, no staff names.
+        return {
+            "child_mode": True,
+            "nav_active": "",
+            "service_name": _("Resettle"),
+            "service_phase": _("Alpha"),
+            "service_nav": [],
+        }
     nav = []
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
@@ -25,11 +36,16 @@ def service(request: HttpRequest) -> dict:
             nav.append(
                 {"href": reverse("admin:index"), "text": _("Administration"), "key": "admin"}
             )
+            nav.append({"href": reverse("audit:search"), "text": _("Audit"), "key": "audit"})
         nav.append(
             {"href": reverse("accounts:account"), "text": _("Your account"), "key": "account"}
         )
     match = getattr(request, "resolver_match", None)
     active = {"children": "children", "admin": "admin"}.get(getattr(match, "app_name", ""), "")
+    if match is not None and "public_id" in match.kwargs and match.app_name != "accounts":
+        active = "children"  # every page about one child sits under "Children"
+    if match is not None and match.view_name == "audit:search":
+        active = "audit"
     if match is not None and match.view_name in ("release:my-week", "release:upcoming"):
         active = "week" if match.view_name == "release:my-week" else "releases"
     if match is not None and match.view_name == "core:home":

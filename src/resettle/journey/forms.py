@@ -41,7 +41,7 @@ class MeetingForm(forms.Form):
         error_messages={"required": _("Select the kind of meeting")},
     )
     held_on = GovukDateField(
-        label=_("Date"),
+        label=_("Date of the meeting"),
         label_for_errors=_("the date of the meeting"),
         help_text=_("For example, 4 3 2026"),
     )

@@ -83,7 +83,7 @@ class ActionStatus(models.Model):
             return "red"
         if self.is_closed:
             return "green"
-        return {"in-progress": "blue", "not-started": "yellow"}.get(self.slug, "light-blue")
+        return "blue" if self.slug == "in-progress" else "light-blue"
 
 
 class FamilyInvolved(models.TextChoices):

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -574,49 +575,57 @@ def release_ready(facts: Facts) -> Finding | None:
     return partly(reason, fix)
 
 
-@indicator("coordinated", "plans-b", gettext_lazy("Plans B for key actions, told to the child"))
+def _pathway_names() -> dict[str, str]:
+    return {
+        ACCOMMODATION: _("accommodation"),
+        ETE: _("education, training or employment"),
+    }
+
+
+@indicator(
+    "coordinated", "plans-b", gettext_lazy("Plans B for key arrangements, told to the child")
+)
 def plans_b_told(facts: Facts) -> Finding | None:
-    name = _name(facts)
-    key = [a for a in _live(facts.plan) if a.pathway_slug in KEY_PATHWAYS]
-    if not key:
+    """Each key arrangement (accommodation, ETE) in the plan has a plan B the child was told: at
+    least one of its actions has one. Not every action on the pathway needs its own."""
+    name, names = _name(facts), _pathway_names()
+    live = _live(facts.plan)
+    by_pathway = {p: [a for a in live if a.pathway_slug == p] for p in KEY_PATHWAYS}
+    present = [p for p in KEY_PATHWAYS if by_pathway[p]]
+    if not present:
         return None  # "before release" asks for accommodation and ETE actions when it matters
-    told = [a for a in key if a.has_plan_b and a.plan_b_told_on]
-    counts = {"told": len(told), "n": len(key), "name": name}
-    if len(told) == len(key):
+    told, untold, missing = [], [], []
+    for pathway in present:
+        actions = by_pathway[pathway]
+        if any(a.has_plan_b and a.plan_b_told_on for a in actions):
+            told.append(pathway)
+        elif any(a.has_plan_b for a in actions):
+            untold.append(next(a for a in actions if a.has_plan_b))
+        else:
+            # Plan B goes on the arrangement still being made, if there is one.
+            missing.append(next((a for a in actions if not a.is_closed), actions[0]))
+    if len(told) == len(present):
+        arrangements = capfirst(_(" and ").join(names[p] for p in present))
         return met(
             ngettext(
-                "The accommodation or education action has a plan B that %(name)s has been told.",
-                "All %(n)d accommodation and education actions have a plan B that %(name)s has "
-                "been told.",
-                len(key),
+                "%(arrangements)s has a plan B that %(name)s has been told.",
+                "%(arrangements)s each have a plan B that %(name)s has been told.",
+                len(present),
             )
-            % counts
+            % {"arrangements": arrangements, "name": name}
         )
-    first = next(a for a in key if not (a.has_plan_b and a.plan_b_told_on))
+    first = untold[0] if untold else missing[0]
     fix = Fix(_url("plans:contingency", facts, first.public_id))
-    if first.has_plan_b:
-        gap = _("The plan B for %(action)s has not been told to %(name)s.")
+    if untold:
+        reason = _("The plan B for %(action)s has not been told to %(name)s.") % {
+            "action": _quote(first.description),
+            "name": name,
+        }
     else:
-        gap = _("%(action)s has no plan B.")
-    gap = gap % {"action": _quote(first.description), "name": name}
-    if not any(a.has_plan_b for a in key):
-        return not_yet(
-            ngettext(
-                "The accommodation or education action has no plan B.",
-                "None of the %(n)d accommodation and education actions has a plan B.",
-                len(key),
-            )
-            % counts,
-            fix,
-        )
-    return partly(
-        ngettext(
-            "%(told)d of %(n)d accommodation and education action has a plan B told to %(name)s.",
-            "%(told)d of %(n)d accommodation and education actions have a plan B told to %(name)s.",
-            len(key),
-        )
-        % counts
-        + " "
-        + gap,
-        fix,
-    )
+        reason = _("%(arrangement)s has no plan B yet. Add one to %(action)s.") % {
+            "arrangement": capfirst(names[first.pathway_slug]),
+            "action": _quote(first.description),
+        }
+    if not told and not untold:
+        return not_yet(reason, fix)
+    return partly(reason, fix)

@@ -64,7 +64,9 @@ def load_release(fake: Faker, rng: random.Random) -> None:
     now = today()
     plans = []
     for index, child in enumerate(due):
-        state = index % 4  # 0 everything done, 1 part done, 2 nothing yet, 3 no checklist
+        # Soonest first: nothing done yet (red when release is near), everything done, part
+        # done, and no checklist at all; then round again.
+        state = (2, 0, 1, 3)[index % 4]
         if state == 3 or hasattr(child, "release_plan"):
             continue
         plan = ReleasePlan(child=child, created_by=child.lead_practitioner)

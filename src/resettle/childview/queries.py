@@ -1,0 +1,199 @@
+"""What the child's own plan shows, gathered in a fixed number of queries.
+
+The child's words come first (their latest answers to the four key questions, and the vision and
+goals in the plan), then what is happening to help by theme, who is helping, the plans B and the
+key dates. Dropped actions are left out: they are not happening. Only what a child should read is
+gathered here: no legal name, reference, notes or reasons for an action's status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+from resettle.core.dates import today
+from resettle.plans.models import ActionKind, Goal, Pathway, Plan, PlanAction
+from resettle.plans.queries import actions_for_page
+from resettle.voice.services import latest_entry
+
+if TYPE_CHECKING:
+    from resettle.accounts.models import User
+    from resettle.children.models import Child
+    from resettle.voice.models import VoiceEntry
+
+
+def progress(action: PlanAction) -> str:
+    """Where an action has got to, in plain words (never only a colour)."""
+    status = action.status
+    if status.is_closed:
+        return str(_("Done"))
+    if status.needs_reason:
+        return str(_("Stuck for now. We are working on it."))
+    if status.slug == "not-started":
+        return str(_("Not started yet"))
+    return str(_("Happening now"))
+
+
+@dataclass
+class Theme:
+    pathway: Pathway
+    actions: list[PlanAction] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.pathway.child_friendly_name or self.pathway.name
+
+
+@dataclass
+class Helper:
+    name: str
+    role: str
+
+
+@dataclass
+class MyPlan:
+    child: Child
+    entry: VoiceEntry | None
+    strengths: list[str]
+    plan: Plan | None
+    goals: list[Goal]
+    themes: list[Theme]
+    helpers: list[Helper]
+    contingencies: list[PlanAction]
+    next_meeting: object | None = None
+    next_meeting_name: str = ""
+    release_on: date | None = None
+    release_plan: object | None = None
+    on: date = field(default_factory=today)
+
+    @property
+    def has_words(self) -> bool:
+        return bool(self.entry or (self.plan and self.plan.vision) or self.goals)
+
+    @property
+    def next_meeting_late(self) -> bool:
+        """The meeting should have happened already: the child reads "soon", not a past date."""
+        return bool(self.next_meeting and self.next_meeting.due_on < self.on)
+
+    @property
+    def has_dates(self) -> bool:
+        return bool(self.next_meeting or self.release_on or self.release_plan)
+
+
+def _helpers(child: Child, actions: list[PlanAction]) -> list[Helper]:
+    """The lead worker first, then the people and places doing the actions, then the network's
+    professionals. Each name once; a role says what they help with."""
+    helpers: dict[str, list[str]] = {}
+    if child.lead_practitioner_id:
+        lead = child.lead_practitioner
+        helpers[lead.full_name] = [
+            str(_("Your main worker, at %(organisation)s") % {"organisation": lead.organisation})
+        ]
+    for action in actions:
+        theme = action.pathway.child_friendly_name or action.pathway.name
+        for name in action.owners:
+            roles = helpers.setdefault(name, [])
+            helping = str(_("Helping with: %(theme)s") % {"theme": theme})
+            if helping not in roles:
+                roles.append(helping)
+    try:
+        from resettle.network.models import Professional
+    except ImportError:  # pragma: no cover - the network is an optional part
+        professionals = []
+    else:
+        professionals = Professional.objects.filter(child=child, is_active=True).select_related(
+            "organisation"
+        )
+    for professional in professionals:
+        role = professional.role
+        if professional.organisation_id:
+            role = f"{role}, {professional.organisation.name}"
+        roles = helpers.setdefault(professional.name, [])
+        if role not in roles:
+            roles.append(role)
+    return [Helper(name, "; ".join(roles)) for name, roles in helpers.items()]
+
+
+def _next_meeting(child: Child, on: date):
+    """The next open touchpoint that a meeting completes, if the journey has any."""
+    try:
+        from resettle.journey.models import MeetingKind, Touchpoint
+    except ImportError:  # pragma: no cover
+        return None, ""
+    touchpoint = (
+        Touchpoint.objects.filter(
+            child=child, completed_on__isnull=True, superseded_on__isnull=True
+        )
+        .exclude(rule__completed_by="")
+        .exclude(rule__isnull=True)
+        .select_related("rule")
+        .order_by("due_on", "id")
+        .first()
+    )
+    if touchpoint is None:
+        return None, ""
+    kind = touchpoint.rule.completed_by
+    name = str(MeetingKind(kind).label) if kind in MeetingKind.values else touchpoint.name
+    return touchpoint, name
+
+
+def _release(child: Child, on: date):
+    release_on = None
+    episode = child.legal_statuses.filter(starts_on__lte=on).order_by("-starts_on", "-id").first()
+    if episode is not None and episode.expected_release_on and episode.expected_release_on >= on:
+        release_on = episode.expected_release_on
+    try:
+        from resettle.release.models import ReleasePlan
+    except ImportError:  # pragma: no cover
+        return release_on, None
+    plan = ReleasePlan.objects.filter(child=child).first()
+    if plan is not None and not (plan.who_meets or plan.transport or plan.first_appointment):
+        plan = None
+    return release_on, plan
+
+
+def my_plan(child: Child, user: User, on: date | None = None) -> MyPlan:
+    """The child's plan as the child reads it. `child` must come from get_child_for_user, with
+    the lead practitioner and their organisation loaded."""
+    on = on or today()
+    entry = latest_entry(child, user)
+    strengths = [s.name for s in entry.strengths.all()] if entry else []
+    plan = Plan.objects.filter(child=child).first()
+    goals: list[Goal] = []
+    themes: list[Theme] = []
+    actions: list[PlanAction] = []
+    if plan is not None:
+        goals = list(plan.goals.filter(is_active=True).order_by("order", "id"))
+        actions = [
+            a
+            for a in actions_for_page(plan)
+            if not (a.status.is_closed and a.status.needs_reason)  # dropped
+        ]
+        by_pathway: dict[int, Theme] = {}
+        for action in sorted(
+            actions, key=lambda a: (a.pathway.order, a.pathway.name, a.kind != ActionKind.STRUCTURAL)
+        ):
+            action.progress = progress(action)
+            by_pathway.setdefault(action.pathway_id, Theme(action.pathway)).actions.append(action)
+        themes = list(by_pathway.values())
+    contingencies = [a for a in actions if hasattr(a, "contingency")]
+    next_meeting, next_meeting_name = _next_meeting(child, on)
+    release_on, release_plan = _release(child, on)
+    return MyPlan(
+        child=child,
+        entry=entry,
+        strengths=strengths,
+        plan=plan,
+        goals=goals,
+        themes=themes,
+        helpers=_helpers(child, actions),
+        contingencies=contingencies,
+        next_meeting=next_meeting,
+        next_meeting_name=next_meeting_name,
+        release_on=release_on,
+        release_plan=release_plan,
+        on=on,
+    )

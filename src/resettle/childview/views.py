@@ -1,0 +1,145 @@
+"""My plan (for the child, and printable), and child mode on a shared device.
+
+Reading needs a child the person may see (otherwise 404). Starting child mode needs
+`policy.can_contribute` (otherwise 403): the answers the child types are saved to their record
+as recorded by the worker who started it. While child mode is on, middleware.ChildModeMiddleware
+keeps the session on the child-mode pages.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from resettle.access import policy
+from resettle.audit.services import record
+from resettle.children.models import Child
+from resettle.children.navigation import child_sections
+from resettle.voice.models import Conversation, WordsAre
+from resettle.voice.services import record_voice
+
+from . import mode
+from .forms import LeaveForm, MyAnswersForm
+from .pdf import render_pdf
+from .queries import my_plan as gather
+
+
+def _child(request: HttpRequest, public_id) -> Child:
+    return policy.get_child_for_user(
+        request.user,
+        public_id,
+        Child.objects.select_related("lead_practitioner__organisation", "owning_service"),
+    )
+
+
+def _child_mode_child(request: HttpRequest) -> Child | None:
+    public_id = mode.child_public_id(request)
+    return _child(request, public_id) if public_id else None
+
+
+@require_GET
+def my_plan(request: HttpRequest, public_id) -> HttpResponse:
+    child = _child(request, public_id)
+    record(request, "child.viewed", child=child, section="my-plan")
+    return render(
+        request,
+        "childview/my_plan.html",
+        {
+            "child": child,
+            "my": gather(child, request.user),
+            "sections": child_sections(child, "my-plan", request.user),
+            "can_start_child_mode": policy.can_contribute(request.user, child),
+        },
+    )
+
+
+@require_GET
+def my_plan_pdf(request: HttpRequest, public_id) -> HttpResponse:
+    child = _child(request, public_id)
+    html = render_to_string(
+        "childview/my_plan_pdf.html", {"child": child, "my": gather(child, request.user)}, request
+    )
+    pdf = render_pdf(html)
+    record(request, "child.printed", child=child, section="my-plan")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="my-plan-{child.public_id}.pdf"'
+    return response
+
+
+@require_POST
+def start_child_mode(request: HttpRequest, public_id) -> HttpResponse:
+    child = _child(request, public_id)
+    policy.require(policy.can_contribute(request.user, child))
+    mode.start(request, child)
+    record(request, "childmode.started", child=child)
+    return redirect("childview:child-mode")
+
+
+@require_GET
+def child_mode(request: HttpRequest) -> HttpResponse:
+    child = _child_mode_child(request)
+    if child is None:
+        return redirect("core:home")
+    record(request, "child.viewed", child=child, section="child-mode")
+    return render(
+        request, "childview/child_mode.html", {"child": child, "my": gather(child, request.user)}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def my_answers(request: HttpRequest) -> HttpResponse:
+    child = _child_mode_child(request)
+    if child is None:
+        return redirect("core:home")
+    form = MyAnswersForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = record_voice(
+                request,
+                child,
+                entered_by_child=True,
+                conversation=Conversation.CHILD_MODE,
+                words_are=WordsAre.VERBATIM,
+                **form.answers(),
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            record(request, "childmode.answers_saved", child=child, entry=str(entry.public_id))
+            messages.success(request, _("Thank you. Your answers are saved."))
+            return redirect("childview:child-mode")
+    elif request.method == "GET":
+        record(request, "child.viewed", child=child, section="child-mode-answers")
+    return render(request, "childview/my_answers.html", {"child": child, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def leave(request: HttpRequest) -> HttpResponse:
+    public_id = mode.child_public_id(request)
+    if public_id is None:
+        return redirect("core:home")
+    form = LeaveForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        # authenticate() goes through django-axes, so guessing here counts towards a lockout.
+        confirmed = authenticate(
+            request, username=user.get_username(), password=form.cleaned_data["password"]
+        )
+        if confirmed is None or confirmed.pk != user.pk:
+            form.add_error("password", _("The password is not correct"))
+        else:
+            mode.end(request)
+            child = Child.objects.visible_to(user).filter(public_id=public_id).first()
+            record(request, "childmode.ended", child=child)
+            messages.success(request, _("Child mode is off."))
+            if child is None:  # the record is no longer theirs to see
+                return redirect("core:home")
+            return redirect("childview:my-plan", public_id=child.public_id)
+    return render(request, "childview/leave.html", {"form": form})

@@ -78,7 +78,8 @@ def test_hackney_worker_cannot_print_jays_plan(client_for, ben, camden_child):
 
 
 @pytest.mark.parametrize(
-    "url", ["http://example.invalid/font.woff", "https://example.invalid/x.css", "file:///etc/passwd"]
+    "url",
+    ["http://example.invalid/font.woff", "https://example.invalid/x.css", "file:///etc/passwd"],
 )
 def test_making_the_pdf_fetches_nothing_from_outside(url):
     with pytest.raises(ValueError, match="fetches nothing"):

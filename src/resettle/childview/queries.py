@@ -174,7 +174,8 @@ def my_plan(child: Child, user: User, on: date | None = None) -> MyPlan:
         ]
         by_pathway: dict[int, Theme] = {}
         for action in sorted(
-            actions, key=lambda a: (a.pathway.order, a.pathway.name, a.kind != ActionKind.STRUCTURAL)
+            actions,
+            key=lambda a: (a.pathway.order, a.pathway.name, a.kind != ActionKind.STRUCTURAL),
         ):
             action.progress = progress(action)
             by_pathway.setdefault(action.pathway_id, Theme(action.pathway)).actions.append(action)

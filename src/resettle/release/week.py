@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.apps import apps
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 from resettle.children.models import Child
 from resettle.core.dates import today
@@ -101,7 +101,7 @@ def not_seen(children, on: date):
             Q(last_seen_on__isnull=True) | Q(last_seen_on__lt=on - timedelta(days=NOT_SEEN_DAYS))
         )
         .select_related("lead_practitioner")
-        .order_by("last_seen_on", "preferred_name", "id")
+        .order_by(F("last_seen_on").asc(nulls_first=True), "preferred_name", "id")
     )
 
 

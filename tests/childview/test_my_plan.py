@@ -152,3 +152,36 @@ def test_someone_who_only_reads_the_record_is_not_offered_child_mode(
     )
     html = client_for(ben).get(my_plan_url(camden_child)).content.decode()
     assert "Start child mode" not in html
+
+
+def test_my_plans_queries_do_not_grow_with_the_plan(
+    client_for, amara, camden_child, jays_words, jays_plan, jays_dates
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from resettle.plans.models import ActionStatus, Contingency, Goal, Pathway, PlanAction
+
+    client = client_for(amara)
+    url = my_plan_url(camden_child)
+    client.get(url)  # the session and the like, loaded once
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    goal = Goal.objects.create(plan=jays_plan, text="Pass my driving test", order=3)
+    for n, slug in enumerate(["health", "substance-misuse", "case-management", "ete"]):
+        action = PlanAction.objects.create(
+            plan=jays_plan,
+            pathway=Pathway.objects.get(slug=slug),
+            kind="personal",
+            description=f"More help {n}",
+            owner_person=amara,
+            status=ActionStatus.objects.get(slug="in-progress"),
+        )
+        action.goals.set([goal])
+        Contingency.objects.create(action=action, plan_b=f"Another way {n}")
+    assert count() == before

@@ -182,8 +182,6 @@ class ActionForm(forms.Form):
         required=False,
     )
 
-    OWNER_FIELDS = ("owner_person", "owner_organisation", "owner_name")
-
     def __init__(self, *args, child, plan: Plan | None, action: PlanAction | None = None, **kw):
         super().__init__(*args, **kw)
         keep = action or PlanAction()  # keep what the action already has, even if not offered now
@@ -204,7 +202,8 @@ class ActionForm(forms.Form):
         )
         self.fields["goals"].queryset = goals.order_by("order", "id")
         if action is None and not self.is_bound:
-            self.initial.setdefault("status", services.default_status())
+            opening = services.active_statuses().filter(is_closed=False, needs_reason=False)
+            self.initial.setdefault("status", opening.first())
 
     @staticmethod
     def initial_for(action: PlanAction) -> dict:

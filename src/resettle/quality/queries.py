@@ -216,9 +216,10 @@ def load_voice(children, user) -> dict[int, list[VoiceFacts]]:
 
 @loader("legal_status")
 def load_legal_status(children, user) -> dict[int, StatusFacts]:
-    """One query: the current (latest) legal status of each child."""
+    """One query: the current legal status of each child (the latest that has started, as the
+    journey's stage uses)."""
     rows = (
-        LegalStatusEpisode.objects.filter(child_id__in=_ids(children))
+        LegalStatusEpisode.objects.filter(child_id__in=_ids(children), starts_on__lte=today())
         .order_by("child_id", "-starts_on", "-id")
         .values_list("child_id", "status", "expected_release_on")
     )

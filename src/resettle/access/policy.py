@@ -76,6 +76,21 @@ def get_child_for_user(user: User, public_id: UUID | str, queryset=None) -> Chil
         raise Http404("No such child") from exc
 
 
+def get_child_page(user: User, public_id: UUID | str, *related: str) -> Child:
+    """The child for a page about them, with what the child's header shows; 404 if not visible."""
+    from resettle.children.models import Child
+
+    queryset = Child.objects.select_related("owning_service", "lead_practitioner", *related)
+    return get_child_for_user(user, public_id, queryset)
+
+
+def get_child_to_contribute(user: User, public_id: UUID | str) -> Child:
+    """The child for a page that adds to their record: 404 if not visible, 403 if read-only."""
+    child = get_child_page(user, public_id)
+    require(can_contribute(user, child))
+    return child
+
+
 def is_owning_staff(user: User, child: Child) -> bool:
     return (
         _is_active(user)

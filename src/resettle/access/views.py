@@ -27,11 +27,7 @@ from .models import Share, Transfer
 
 
 def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_for_user(
-        request.user,
-        public_id,
-        Child.objects.select_related("owning_service", "lead_practitioner", "restriction"),
-    )
+    return policy.get_child_page(request.user, public_id, "restriction")
 
 
 @require_GET

@@ -31,11 +31,7 @@ from .queries import my_plan as gather
 
 
 def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_for_user(
-        request.user,
-        public_id,
-        Child.objects.select_related("lead_practitioner__organisation", "owning_service"),
-    )
+    return policy.get_child_page(request.user, public_id, "lead_practitioner__organisation")
 
 
 def _child_mode_child(request: HttpRequest) -> Child | None:

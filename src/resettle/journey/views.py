@@ -26,17 +26,11 @@ from .services import JourneyError
 
 
 def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_for_user(
-        request.user,
-        public_id,
-        Child.objects.select_related("lead_practitioner", "owning_service"),
-    )
+    return policy.get_child_page(request.user, public_id)
 
 
 def _contributing_child(request: HttpRequest, public_id) -> Child:
-    child = _child(request, public_id)
-    policy.require(policy.can_contribute(request.user, child))
-    return child
+    return policy.get_child_to_contribute(request.user, public_id)
 
 
 def _journey_url(child: Child, anchor: str = "") -> str:

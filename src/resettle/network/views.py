@@ -26,11 +26,7 @@ from .models import Person, PlaceOrActivity, Professional
 
 
 def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_for_user(
-        request.user,
-        public_id,
-        Child.objects.select_related("lead_practitioner", "owning_service"),
-    )
+    return policy.get_child_page(request.user, public_id)
 
 
 def _contributing_child(request: HttpRequest, public_id) -> Child:

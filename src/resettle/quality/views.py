@@ -29,9 +29,7 @@ AUDITS_SHOWN = 20
 
 
 def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_for_user(
-        request.user, public_id, Child.objects.select_related("lead_practitioner", "owning_service")
-    )
+    return policy.get_child_page(request.user, public_id)
 
 
 def _check_and_status(child: Child, user):

@@ -27,9 +27,7 @@ HISTORY_COLUMNS = 6
 
 
 def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_for_user(
-        request.user, public_id, Child.objects.select_related("owning_service", "lead_practitioner")
-    )
+    return policy.get_child_page(request.user, public_id)
 
 
 def _current_status(child: Child):

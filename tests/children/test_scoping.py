@@ -66,7 +66,7 @@ def test_hackney_caseload_does_not_list_camden_children(
         assert "CAM-00001" not in content
     # Not even when searched for by name or reference.
     for q in ("Jay", "CAM-00001", "Jayden"):
-        content = client.get(CASELOAD, {"scope": "service", "q": q}).content.decode()
+        content = client.get(CASELOAD, {"scope": "service", "q": q}, follow=True).content.decode()
         assert "No children match your search" in content
 
 

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -34,9 +35,26 @@ def _require_child_roles(request: HttpRequest) -> None:
         raise PermissionDenied(_("Your role does not work with children's records."))
 
 
-@require_GET
+SEARCH_SESSION_KEY = "resettle_caseload_search"
+FILTERS_IN_URL = ("scope", "care_status", "lead", "sort")
+
+
+@require_http_methods(["GET", "POST"])
 def caseload(request: HttpRequest) -> HttpResponse:
     _require_child_roles(request)
+    # What is typed into the search box is usually a child's name, so it never goes into a URL
+    # (where browser history and server logs would keep it): the form is posted, the text is kept
+    # in the session, and the page is shown again with only non-personal filters in the URL.
+    if request.method == "POST" or "q" in request.GET or "clear" in request.GET:
+        source = request.POST if request.method == "POST" else request.GET
+        if "clear" in source:
+            request.session.pop(SEARCH_SESSION_KEY, None)
+            params = {"scope": source["scope"]} if source.get("scope") else {}
+        else:
+            request.session[SEARCH_SESSION_KEY] = source.get("q", "").strip()[:100]
+            params = {k: source[k] for k in FILTERS_IN_URL if source.get(k)}
+        url = reverse("children:caseload")
+        return redirect(f"{url}?{urlencode(params)}" if params else url)
     user = request.user
     if user.role in policy.SHARED_ROLES:
         scope = "shared"  # secure estate and partners see the children shared with them
@@ -46,7 +64,10 @@ def caseload(request: HttpRequest) -> HttpResponse:
         if scope not in {"mine", "service"}:
             scope = default_scope
 
-    form = CaseloadFilterForm(request.GET or None, user=user)
+    data = request.GET.copy()
+    data["q"] = request.session.get(SEARCH_SESSION_KEY, "")
+    bound = any(data.get(k) for k in ("q", *FILTERS_IN_URL[1:]))
+    form = CaseloadFilterForm(data if bound else None, user=user)
     children = Child.objects.visible_to(user).for_caseload()
     if scope == "mine":
         children = children.filter(lead_practitioner=user)

@@ -198,3 +198,15 @@ def test_accommodation_confirmed_is_marked_as_done_by_hand(client_for, amara, ca
     assert AuditEvent.objects.filter(action="journey.touchpoint_completed").exists()
     again = client.post(url, date_fields("done_on", today()))
     assert "This touchpoint is already closed" in again.content.decode()
+
+
+def test_custody_likely_starts_resettlement_with_its_own_touchpoints(
+    client_for, amara, camden_child
+):
+    start = today() - timedelta(days=1)
+    record_status(client_for(amara), camden_child, "custody_likely", start)
+    due = touchpoints(camden_child)
+    assert due["Four key questions asked"] == add_working_days(start, 5)
+    assert due["Family contacted"] == add_working_days(start, 5)
+    assert due["Early resettlement plan"] == add_working_days(start, 10)
+    assert "Initial planning meeting" not in due

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 CUSTODY = ["remand_yda", "remand_la", "sentenced_custody", "recall"]
 RELEASED = ["released_licence", "released_notice"]
+LIKELY = ["custody_likely"]
 
 # (name, triggers, anchor, working days, completed by meeting kind, repeats)
 DEFAULT_RULES = [
@@ -18,6 +19,10 @@ DEFAULT_RULES = [
     ("Accommodation confirmed", CUSTODY, "before_release", 10, "", False),
     ("Contact on release day", RELEASED, "after_start", 0, "release_day", False),
     ("Post-release review", RELEASED, "after_start", 10, "post_release_review", False),
+    # Resettlement begins when custody becomes likely (DOMAIN.md §3).
+    ("Four key questions asked", LIKELY, "after_start", 5, "", False),
+    ("Family contacted", LIKELY, "after_start", 5, "", False),
+    ("Early resettlement plan", LIKELY, "after_start", 10, "", False),
 ]
 
 

@@ -31,10 +31,11 @@ PATHWAYS = ["accommodation", "ete", "health", "families", "case-management"]
 # plan B), the actions' goals, the needs, the agreements with who recorded them, and the user's
 # organisation for the header (with no undermining checks registered: each check adds its own
 # fixed number); and for the 5Cs panel (which reuses the page's plan and legal
-# status), the child's conversations and how many lead practitioners they have had.
-PLAN_QUERIES = {"sqlite": 18, "postgresql": 19}
+# status), the child's conversations and how many lead practitioners they have had, and the
+# journey's three (resettle.journey.five_cs: meetings, touchpoints, agencies).
+PLAN_QUERIES = {"sqlite": 21, "postgresql": 22}
 # With nothing started: no goals, actions, needs or agreements to fetch.
-NO_PLAN_QUERIES = {"sqlite": 13, "postgresql": 14}
+NO_PLAN_QUERIES = {"sqlite": 16, "postgresql": 17}
 
 
 def build_plan(plan, amara, camden, count):

@@ -16,7 +16,7 @@ from resettle.quality.queries import (
     StatusFacts,
     VoiceFacts,
 )
-from resettle.quality.registry import Facts
+from resettle.quality.registry import Facts, loaders
 
 TODAY = date(2026, 3, 4)
 
@@ -110,13 +110,15 @@ def facts(
     lead_count: int = 1,
     the_child: Child | None = None,
 ) -> Facts:
-    """What the indicators see; entries newest first, as the loader gives them."""
+    """What the indicators see; entries newest first, as the loader gives them. Loaders other
+    apps register (meetings, touchpoints...) give their defaults: nothing recorded."""
     entries = sorted(entries, key=lambda v: v.recorded_on, reverse=True)
     return Facts(
         the_child or child(),
         None,
         TODAY,
         {
+            **{spec.name: spec.default() for spec in loaders()},
             "plan": plan_facts,
             "voice": entries,
             "legal_status": status,

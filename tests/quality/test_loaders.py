@@ -8,6 +8,7 @@ import pytest
 
 from resettle.children.models import Child, Ethnicity, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.journey.models import Meeting, MeetingKind
 from resettle.plans.models import ActionKind, FamilyInvolved
 from resettle.plans.queries import plan_page
 from resettle.quality.models import Rating
@@ -77,6 +78,14 @@ def jay_done_well(camden_child, amara, make_plan, make_entry, feltham):
         establishment=feltham,
         starts_on=today() - timedelta(days=60),
         expected_release_on=soon(60),
+    )
+    # Jay took part in his review a week ago, where the four questions were revisited.
+    Meeting.objects.create(
+        child=camden_child,
+        kind=MeetingKind.REVIEW,
+        held_on=today() - timedelta(days=7),
+        child_attended=True,
+        four_questions_revisited=True,
     )
     return camden_child
 

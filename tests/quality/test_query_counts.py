@@ -25,13 +25,15 @@ from ..factories import ChildFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 # Plans (with the latest agreement), active goals, actions (with status, pathway and plan B, and
-# whether each serves a goal), conversations, legal statuses, and lead practitioners over time.
-CHECK_QUERIES = 6
+# whether each serves a goal), conversations, legal statuses, and lead practitioners over time; and
+# the journey's (resettle.journey.five_cs): meetings, touchpoints, and the network's agencies with
+# whether they attended.
+CHECK_QUERIES = 9
 # Session, user, the child with lead practitioner and service, the audit row (a savepoint, on
 # PostgreSQL an advisory lock, the previous row's hash, the insert, the release), the current legal
-# status, the check without its legal statuses (5), the managers' audits with who made them, and
+# status, the check without its legal statuses (8), the managers' audits with who made them, and
 # the user's organisation for the header.
-CHILD_PAGE_QUERIES = {"sqlite": 15, "postgresql": 16}
+CHILD_PAGE_QUERIES = {"sqlite": 18, "postgresql": 19}
 
 
 def fill(child, amara, make_plan, make_entry, count):

@@ -109,14 +109,15 @@ def test_a_later_app_plugs_in_an_indicator_and_the_data_it_reads(fresh_registry,
     children = [ChildFactory(owning_service=camden, lead_practitioner=amara) for _ in range(3)]
     calls = []
 
-    @loader("meetings", default=list)
-    def load_meetings(page_of_children, user):
+    # Named so as not to clash with the journey's own "meetings" loader and "took-part" indicator.
+    @loader("visits", default=list)
+    def load_visits(page_of_children, user):
         calls.append(len(page_of_children))
         return {page_of_children[0].id: ["took part"]}  # one query, for every child, in real life
 
-    @indicator("co_created", "took-part", "The child took part in the last planning meeting")
+    @indicator("co_created", "visited", "The child took part in the last visit")
     def took_part(the_facts: Facts):
-        if the_facts.meetings:
+        if the_facts.visits:
             return met("They took part in the last meeting.")
         return not_yet("They were not at the last meeting.", Fix("/meetings/"))
 
@@ -158,5 +159,5 @@ def test_an_indicator_for_an_unknown_c_is_refused():
 
 
 def test_reading_data_no_loader_provides_says_which_loader_is_missing():
-    with pytest.raises(AttributeError, match="No 5Cs loader called 'meetings'"):
-        _ = facts().meetings
+    with pytest.raises(AttributeError, match="No 5Cs loader called 'visits'"):
+        _ = facts().visits

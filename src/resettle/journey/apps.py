@@ -10,6 +10,7 @@ class JourneyConfig(AppConfig):
     def ready(self) -> None:
         from resettle.core.demo import DEMO_STEPS
 
+        from . import five_cs  # noqa: F401  (the 5Cs indicators meetings and touchpoints show)
         from .demo import load_journeys
 
         if load_journeys not in DEMO_STEPS:  # ready() may run more than once (tests, reloads)

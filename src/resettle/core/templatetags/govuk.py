@@ -6,6 +6,7 @@ from datetime import date
 
 from django import forms, template
 from django.forms.boundfield import BoundField
+from django.utils.translation import gettext as _
 
 from resettle.core.dates import age_on
 from resettle.core.forms import GovukDateWidget
@@ -89,3 +90,34 @@ def govuk_error_summary(*forms_):
 @register.filter
 def age(value: date | None) -> str:
     return "" if value is None else str(age_on(value))
+
+
+@register.filter
+def govuk_time(value) -> str:
+    """A time in GOV.UK style: "9am", "8:17pm", "midday", "midnight" (local time)."""
+    if value is None:
+        return ""
+    from django.utils import timezone as tz
+
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = tz.localtime(value)
+    hour, minute = value.hour, value.minute
+    if (hour, minute) == (12, 0):
+        return str(_("midday"))
+    if (hour, minute) == (0, 0):
+        return str(_("midnight"))
+    suffix = "am" if hour < 12 else "pm"
+    hour12 = hour % 12 or 12
+    return f"{hour12}{suffix}" if minute == 0 else f"{hour12}:{minute:02d}{suffix}"
+
+
+@register.filter
+def govuk_datetime(value) -> str:
+    """A date and time in GOV.UK style: "4 March 2026, 8:17pm"."""
+    if value is None:
+        return ""
+    from django.utils import timezone as tz
+    from django.utils.formats import date_format
+
+    local = tz.localtime(value) if getattr(value, "tzinfo", None) else value
+    return f"{date_format(local, 'j F Y')}, {govuk_time(local)}"

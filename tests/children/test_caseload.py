@@ -305,3 +305,12 @@ def test_clearing_the_search_forgets_it(client_for, priya, camden_children):
     search(client, {"q": "Bea", "scope": "service"})
     cleared = client.get(CASELOAD, {"scope": "service", "clear": "1"}, follow=True)
     assert len(names(cleared)) == 4
+
+
+def test_a_bad_filter_value_does_not_undo_the_other_filters(client_for, priya, camden_children):
+    client = client_for(priya)
+    looked_after = names(client.get(CASELOAD, {"scope": "service", "care_status": "looked_after"}))
+    response = client.get(
+        CASELOAD, {"scope": "service", "care_status": "looked_after", "lead": "not-a-person"}
+    )
+    assert names(response) == looked_after == ["Bea", "Dani"]

@@ -168,7 +168,7 @@ class CaseloadFilterForm(forms.Form):
         ]
 
     def ordering(self) -> tuple[str, ...]:
-        sort = self.cleaned_data.get("sort") if self.is_valid() else None
+        sort = self.cleaned_data.get("sort") if self.is_bound else None
         return self.SORTS.get(sort or "name", self.SORTS["name"])
 
 

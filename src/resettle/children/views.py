@@ -71,25 +71,22 @@ def caseload(request: HttpRequest) -> HttpResponse:
     children = Child.objects.visible_to(user).for_caseload()
     if scope == "mine":
         children = children.filter(lead_practitioner=user)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        children = children.search(data["q"])
-        if data["care_status"]:
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data  # a filter with a bad value is ignored; the others still apply
+        children = children.search(data.get("q", ""))
+        if data.get("care_status"):
             children = children.filter(care_status=data["care_status"])
-        if data["lead"] == "none":
+        if data.get("lead") == "none":
             children = children.filter(lead_practitioner__isnull=True)
-        elif data["lead"]:
+        elif data.get("lead"):
             children = children.filter(lead_practitioner__public_id=data["lead"])
     children = children.order_by(*form.ordering())
 
     page = Paginator(children, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = attach_five_cs(page.object_list, user)  # a fixed number of queries
     page.object_list = attach_stages(page.object_list)  # one query for the page
-    filtered = (
-        form.is_bound
-        and form.is_valid()
-        and any(form.cleaned_data[k] for k in ("q", "care_status", "lead"))
-    )
+    filtered = form.is_bound and any(form.cleaned_data.get(k) for k in ("q", "care_status", "lead"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

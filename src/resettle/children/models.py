@@ -154,6 +154,17 @@ class Child(TrackedModel):
     def age(self) -> int:
         return age_on(self.date_of_birth)
 
+    def current_legal_status(self) -> LegalStatusEpisode | None:
+        """The latest legal status to have started (the rule `journey.stages` uses), one query."""
+        from resettle.core.dates import today
+
+        return (
+            self.legal_statuses.filter(starts_on__lte=today())
+            .select_related("establishment")
+            .order_by("-starts_on", "-id")
+            .first()
+        )
+
 
 class LegalStatus(models.TextChoices):
     CUSTODY_LIKELY = "custody_likely", _("Custody likely (pre-sentence or at court)")

@@ -21,7 +21,7 @@ from resettle.accounts.models import Role
 from resettle.audit.services import record
 from resettle.core.dates import today
 from resettle.journey.queries import attach_stages
-from resettle.journey.stages import derive_stage
+from resettle.journey.stages import current_episode, derive_stage
 from resettle.quality.queries import attach_five_cs
 
 from . import services
@@ -131,7 +131,7 @@ def child_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "child": child,
             "legal_statuses": statuses,
-            "current_status": statuses[0] if statuses else None,
+            "current_status": current_episode(statuses, today()),
             "stage": derive_stage(statuses, today()),
             "sections": child_sections(child, "summary", request.user),
             "can_edit": policy.can_edit_child(request.user, child),

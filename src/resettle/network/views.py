@@ -58,7 +58,7 @@ def network(request: HttpRequest, public_id) -> HttpResponse:
         {
             "child": child,
             "page": page,
-            "current_status": child.legal_statuses.select_related("establishment").first(),
+            "current_status": child.current_legal_status(),
             "sections": child_sections(child, "network", request.user),
             "can_change": permissions.can_change_network(request.user, child),
             "show_personal_contacts": permissions.can_see_personal_contacts(request.user, child),

@@ -44,7 +44,7 @@ def notes(request: HttpRequest, public_id) -> HttpResponse:
         "notes/notes.html",
         {
             "child": child,
-            "current_status": child.legal_statuses.select_related("establishment").first(),
+            "current_status": child.current_legal_status(),
             "sections": child_sections(child, "notes", user),
             "form": form,
             "can_add": can_add,

@@ -83,7 +83,7 @@ def plan(request: HttpRequest, public_id) -> HttpResponse:
             "child": child,
             "page": page,
             "plan": page.plan,
-            "current_status": child.legal_statuses.select_related("establishment").first(),
+            "current_status": child.current_legal_status(),
             "sections": child_sections(child, "plan", request.user),
             "can_contribute": policy.can_contribute(request.user, child),
         },

@@ -33,7 +33,7 @@ def _child(request: HttpRequest, public_id) -> Child:
 
 
 def _check_and_status(child: Child, user):
-    current = child.legal_statuses.select_related("establishment").first()
+    current = child.current_legal_status()
     known = {"legal_status": {child.id: StatusFacts.of(current)}}
     return five_cs(child, user, known=known), current
 

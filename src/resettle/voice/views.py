@@ -31,7 +31,7 @@ def _child(request: HttpRequest, public_id) -> Child:
 
 
 def _current_status(child: Child):
-    return child.legal_statuses.select_related("establishment").first()
+    return child.current_legal_status()
 
 
 @require_GET

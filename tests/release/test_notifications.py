@@ -49,6 +49,17 @@ def test_a_dry_run_sends_and_records_nothing(amara, camden_child):
     assert len(mail.outbox) == 1
 
 
+def test_switching_on_for_existing_data_marks_what_is_due_as_sent(amara, priya, camden_child):
+    plan = PlanFactory(child=camden_child)
+    PlanActionFactory(plan=plan, owner_person=amara)
+    output = run("--mark-as-sent")
+    assert "Marked as sent 1 notification(s)" in output
+    assert mail.outbox == [] and Notification.objects.count() == 1
+    PlanActionFactory(plan=plan, owner_person=priya)  # what happens afterwards is still sent
+    run()
+    assert [m.to for m in mail.outbox] == [["priya@camden.test"]]
+
+
 def test_giving_the_action_to_someone_else_emails_them(amara, priya, camden_child):
     action = PlanActionFactory(plan=PlanFactory(child=camden_child), owner_person=amara)
     run()

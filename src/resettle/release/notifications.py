@@ -145,6 +145,19 @@ def pending(base_url: str) -> Iterator[Email]:
             yield email
 
 
+def mark_as_sent(email: Email) -> bool:
+    """Record `email` as sent without sending it: for the first run on an existing database, so
+    people are not told about everything that happened before notifications were switched on."""
+    try:
+        with transaction.atomic():
+            Notification.objects.create(
+                kind=email.kind, object_id=email.object_id, recipient=email.recipient
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
 def send(email: Email) -> bool:
     """Send one email and record it; False if it had already been sent (by another run)."""
     with transaction.atomic():

@@ -56,7 +56,41 @@ def _record_custody(rng: random.Random, needed: int) -> None:
         )
 
 
+def _give_the_demo_case_worker_releases(rng: random.Random, wanted: int = 3) -> None:
+    """The demo's first sign-in (Amara, Camden) should see releases coming up on her own
+    caseload: sentence a few of her children who are in the community, with release dates ahead."""
+    from resettle.journey.services import legal_status_recorded
+
+    amara = Child.objects.filter(lead_practitioner__email="caseworker@camden.example")
+    have = due_for_release(amara).count()
+    if have >= wanted:
+        return
+    feltham = Organisation.objects.filter(slug="feltham").first()
+    custodial = [LegalStatus.REMAND_YDA, LegalStatus.SENTENCED_CUSTODY, LegalStatus.RECALL]
+    candidates = list(
+        amara.exclude(legal_statuses__status__in=custodial)
+        .exclude(order_ended_on__isnull=False)
+        .order_by("id")[: wanted - have]
+    )
+    now = today()
+    for child, days in zip(candidates, (6, 24, 52), strict=False):
+        starts = now - timedelta(days=rng.randint(30, 90))
+        latest = child.legal_statuses.order_by("-starts_on").first()
+        if latest is not None:  # the sentence must be the child's latest status
+            starts = min(max(starts, latest.starts_on + timedelta(days=1)), now)
+        episode = LegalStatusEpisode.objects.create(
+            child=child,
+            status=LegalStatus.SENTENCED_CUSTODY,
+            sentence_type=SentenceType.DTO,
+            establishment=feltham,
+            starts_on=starts,
+            expected_release_on=now + timedelta(days=days),
+        )
+        legal_status_recorded(episode)
+
+
 def load_release(fake: Faker, rng: random.Random) -> None:
+    _give_the_demo_case_worker_releases(rng)
     due = list(due_for_release(Child.objects.all()))
     if len(due) < WANTED:
         _record_custody(rng, WANTED - len(due))

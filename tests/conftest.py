@@ -12,7 +12,7 @@ from django.test import Client
 
 from resettle.accounts.models import Organisation, Role
 
-from .factories import ChildFactory, UserFactory
+from .factories import ChildFactory, UserFactory, share
 
 PASSWORD = "correct horse battery staple"
 
@@ -149,6 +149,14 @@ def hackney_child(hackney, ben):
         lead_practitioner=ben,
         local_reference="HAC-00001",
     )
+
+
+@pytest.fixture
+def shared_jay(camden_child, feltham, camden_social_care, amara):
+    """Jay (Camden), shared with HMYOI Feltham and with Camden children's social care."""
+    share(camden_child, feltham, amara)
+    share(camden_child, camden_social_care, amara)
+    return camden_child
 
 
 def signed_in(user) -> Client:

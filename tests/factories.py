@@ -1,12 +1,14 @@
 """factory_boy factories. Names are invented; nothing here is a real child."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 from factory.django import DjangoModelFactory
 
+from resettle.access.models import Share
 from resettle.accounts.models import Organisation, Role, User
 from resettle.children.models import CareStatus, Child, Ethnicity, Gender
+from resettle.core.dates import today
 
 
 class OrganisationFactory(DjangoModelFactory):
@@ -45,3 +47,14 @@ class ChildFactory(DjangoModelFactory):
     owning_service = factory.SubFactory(OrganisationFactory)
     lead_practitioner = None
     local_reference = factory.Sequence(lambda n: f"REF-{n:05d}")
+
+
+def share(child, organisation, by=None, days: int = 60) -> Share:
+    """Share `child` with `organisation` for resettlement planning, for `days` from today."""
+    return Share.objects.create(
+        child=child,
+        organisation=organisation,
+        purpose="Resettlement planning",
+        ends_on=today() + timedelta(days=days),
+        created_by=by,
+    )

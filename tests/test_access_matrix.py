@@ -504,3 +504,125 @@ def test_admin_is_staff_only(world):
         client.force_login(world.people[person])
         status = client.get("/admin/").status_code
         assert status == (200 if person in ADMINS else 302), person
+
+
+# ---- Beyond the pages: lists, notifications, the 5Cs loaders, the PDF, subject access ----------
+
+
+@pytest.fixture
+def busy_world(world, feltham):
+    """The world's children each with a release coming up, an overdue touchpoint, an action due
+    and owned by someone, and a conversation: so each appears on every list it can appear on."""
+    from resettle.children.models import LegalStatusEpisode
+    from resettle.journey.models import Touchpoint
+    from resettle.plans.models import PlanAction
+
+    for key, child in world.children.items():
+        child.preferred_name = f"Zed{key.capitalize()}"
+        child.legal_name = f"Zed{key.capitalize()} Matrixchild"
+        child.save()
+        LegalStatusEpisode.objects.create(
+            child=child,
+            status="sentenced_custody",
+            sentence_type="dto",
+            establishment=feltham,
+            starts_on=today() - timedelta(days=100),
+            expected_release_on=today() + timedelta(days=20),
+        )
+        Touchpoint.objects.create(child=child, name="Review", due_on=today() - timedelta(days=3))
+        _goal, action = _plan_parts(world, key)
+        action.owner_person = world.people["amara" if key != "other" else "ben"]
+        action.due_on = today()
+        action.save()
+        VoiceEntry.objects.create(
+            child=child,
+            recorded_on=today(),
+            recorded_by=world.people["amara" if key != "other" else "ben"],
+            conversation="meeting",
+            who_are_you=f"I am {child.preferred_name}",
+            share_with_partners=key != "shared",
+        )
+    assert PlanAction.across_children.count() == len(world.children)
+    return world
+
+
+def _hidden(person, world) -> list[str]:
+    return [c.preferred_name for k, c in world.children.items() if k not in VISIBLE[person]]
+
+
+def test_lists_never_show_a_child_the_person_may_not_see(busy_world):
+    pages = [
+        reverse("children:caseload") + "?scope=service",
+        reverse("release:my-week") + "?scope=service",
+        reverse("release:upcoming") + "?scope=service",
+    ]  # (the transfers list names a child to the service receiving them: tests/access)
+    shown_somewhere = set()
+    for person in PEOPLE:
+        client = Client()
+        client.force_login(busy_world.people[person])
+        for url in pages:
+            response = client.get(url)
+            if response.status_code != 200:
+                continue
+            html = response.content.decode()
+            for name in _hidden(person, busy_world):
+                assert name not in html, f"{person} sees {name} on {url}"
+            shown_somewhere |= {
+                c.preferred_name for c in busy_world.children.values() if c.preferred_name in html
+            }
+    # The check is not empty: every child appears somewhere for someone who may see them.
+    assert shown_somewhere == {c.preferred_name for c in busy_world.children.values()}
+
+
+def test_notifications_go_only_to_people_who_may_see_the_child(busy_world):
+    from resettle.web.notifications import pending
+
+    people = {user.pk: name for name, user in busy_world.people.items()}
+    children = {child.pk: key for key, child in busy_world.children.items()}
+    emails = list(pending("https://resettle.example"))
+    assert emails, "the world has actions given to people and overdue touchpoints"
+    for email in emails:
+        person, child = people[email.recipient.pk], children[email.child.pk]
+        assert child in VISIBLE[person], f"{person} would be told about {child}"
+    # Actions owned by Amara on the expired-share and restricted children are not all hers to see:
+    told = {(people[e.recipient.pk], children[e.child.pk]) for e in emails}
+    assert ("amara", "restricted") not in told
+
+
+def test_the_5cs_loaders_read_only_what_the_person_may_read(busy_world):
+    from resettle.children.models import Child
+    from resettle.quality.queries import five_cs_for, load_voice
+
+    for person in PEOPLE:
+        user = busy_world.people[person]
+        visible = list(Child.objects.visible_to(user))
+        assert {c.pk for c in visible} == {busy_world.children[k].pk for k in VISIBLE[person]}
+        assert set(five_cs_for(visible, user)) == {c.pk for c in visible}
+    # Partners read only the conversations the child agreed to share with them.
+    sam = busy_world.people["sam"]
+    shared = busy_world.children["shared"]
+    assert load_voice([shared], sam) == {}
+    assert len(load_voice([shared], busy_world.people["chloe"])[shared.pk]) == 1
+
+
+def test_the_printable_plan_and_the_export_hold_only_their_own_child(busy_world):
+    import io
+
+    from pypdf import PdfReader
+
+    from resettle.privacy.export import as_json
+
+    own = busy_world.children["own"]
+    others = [c for k, c in busy_world.children.items() if k != "own"]
+    client = Client()
+    client.force_login(busy_world.people["priya"])
+    pdf = client.get(reverse("childview:my-plan-pdf", args=[own.public_id]))
+    assert pdf.status_code == 200
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert own.preferred_name in text
+    exported = str(as_json(own))
+    assert own.legal_name in exported
+    for other in others:
+        assert other.preferred_name not in text
+        assert other.legal_name not in exported
+        assert str(other.public_id) not in exported

@@ -87,7 +87,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
-    "django_htmx",
     "simple_history",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -106,6 +105,7 @@ INSTALLED_APPS = [
     "resettle.release",
     "resettle.network",
     "resettle.childview",
+    "resettle.web",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Who is acting, for the audit trail and the services (resettle.audit.actors).
+    "resettle.audit.actors.ActorMiddleware",
     "resettle.accounts.middleware.SessionTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "resettle.accounts.middleware.MFARequiredMiddleware",
@@ -124,7 +126,6 @@ MIDDLEWARE = [
     # After sessions, sign-in, timeouts and two-factor: keeps a session in child mode on its pages.
     "resettle.childview.middleware.ChildModeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "resettle.core.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -143,7 +144,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "resettle.core.context_processors.service",
+                "resettle.web.context_processors.service",
             ],
         },
     },
@@ -255,14 +256,13 @@ USE_TZ = True
 DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y, g:i a"
 
-# Static files: our own, plus GOV.UK Frontend, MoJ Frontend and htmx straight from node_modules.
+# Static files: our own, plus GOV.UK Frontend and MoJ Frontend straight from node_modules.
 NODE_MODULES = PROJECT_DIR / "node_modules"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("govuk", NODE_MODULES / "govuk-frontend" / "dist" / "govuk"),
     ("moj", NODE_MODULES / "@ministryofjustice" / "frontend" / "moj"),
-    ("htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

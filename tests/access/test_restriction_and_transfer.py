@@ -43,7 +43,7 @@ def test_named_people_still_see_a_restricted_child(client_for, priya, amara, cam
         reverse("access:restriction", args=[camden_child.public_id]),
         {"reason": "High-profile case", "people": [amara.pk]},
     )
-    assert set(Restriction.objects.get().allowed_users.all()) == {amara, priya}
+    assert set(Restriction.across_children.get().allowed_users.all()) == {amara, priya}
     assert (
         client_for(amara).get(reverse("children:detail", args=[camden_child.public_id])).status_code
         == 200
@@ -79,7 +79,7 @@ def test_removing_the_restriction_restores_access(client_for, priya, amara, camd
     client = client_for(priya)
     client.post(reverse("access:restriction", args=[camden_child.public_id]), {"reason": "x"})
     client.post(reverse("access:restriction-remove", args=[camden_child.public_id]))
-    assert not Restriction.objects.exists()
+    assert not Restriction.across_children.exists()
     assert (
         client_for(amara).get(reverse("children:detail", args=[camden_child.public_id])).status_code
         == 200
@@ -104,7 +104,7 @@ def test_transfer_moves_the_child_to_the_receiving_service(
     client_for, amara, ben, hackney, hackney_manager, camden, camden_child
 ):
     assert request_transfer(client_for(amara), camden_child, hackney).status_code == 302
-    transfer = Transfer.objects.get()
+    transfer = Transfer.across_children.get()
     # Until accepted, the receiving service's workers cannot open the record.
     assert (
         client_for(ben).get(reverse("children:detail", args=[camden_child.public_id])).status_code
@@ -133,7 +133,7 @@ def test_transfer_moves_the_child_to_the_receiving_service(
     assert (
         amara_client.get(reverse("children:edit", args=[camden_child.public_id])).status_code == 403
     )
-    handover = Share.objects.active().get(child=camden_child, organisation=camden)
+    handover = Share.across_children.active().get(child=camden_child, organisation=camden)
     assert "Handover" in handover.purpose
     assert AuditEvent.objects.filter(action="child.transferred", child=camden_child).exists()
 
@@ -142,7 +142,7 @@ def test_only_the_receiving_manager_can_decide(
     client_for, amara, ben, priya, hackney, camden_child
 ):
     request_transfer(client_for(amara), camden_child, hackney)
-    transfer = Transfer.objects.get()
+    transfer = Transfer.across_children.get()
     url = reverse("access:transfer-decide", args=[transfer.public_id])
     assert client_for(ben).get(url).status_code == 403  # Hackney case worker
     assert client_for(priya).get(url).status_code == 403  # the sending manager
@@ -152,7 +152,7 @@ def test_declining_needs_a_reason_and_leaves_the_child(
     client_for, amara, hackney, hackney_manager, camden, camden_child
 ):
     request_transfer(client_for(amara), camden_child, hackney)
-    transfer = Transfer.objects.get()
+    transfer = Transfer.across_children.get()
     url = reverse("access:transfer-decide", args=[transfer.public_id])
     response = client_for(hackney_manager).post(url, {"decision": "decline"})
     assert "Enter why you are declining the transfer" in response.content.decode()
@@ -170,12 +170,12 @@ def test_only_one_open_transfer_per_child(client_for, amara, hackney, camden_chi
     assert response.status_code == 200
     response = request_transfer(client, camden_child, hackney)
     assert "already a transfer waiting" in response.content.decode()
-    assert Transfer.objects.count() == 1
+    assert Transfer.across_children.count() == 1
 
 
 def test_sender_can_cancel_a_transfer(client_for, amara, hackney, camden_child):
     request_transfer(client_for(amara), camden_child, hackney)
-    transfer = Transfer.objects.get()
+    transfer = Transfer.across_children.get()
     client_for(amara).post(reverse("access:transfer-cancel", args=[transfer.public_id]))
     transfer.refresh_from_db()
     assert transfer.status == "cancelled"

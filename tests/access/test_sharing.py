@@ -47,7 +47,7 @@ def test_shared_practitioner_cannot_change_the_child(client_for, chloe, feltham,
 
 def test_expired_share_gives_no_access(client_for, chloe, feltham, camden_child):
     s = share(camden_child, feltham)
-    Share.objects.filter(pk=s.pk).update(
+    Share.across_children.filter(pk=s.pk).update(
         starts_on=today() - timedelta(days=60), ends_on=today() - timedelta(days=1)
     )
     response = client_for(chloe).get(reverse("children:detail", args=[camden_child.public_id]))
@@ -81,7 +81,7 @@ def test_amara_shares_with_feltham_through_the_form(
         },
     )
     assert response.status_code == 302
-    created = Share.objects.get(child=camden_child)
+    created = Share.across_children.get(child=camden_child)
     assert created.organisation == feltham and created.ends_on == ends
     assert AuditEvent.objects.filter(action="child.shared", child=camden_child).exists()
     assert (
@@ -115,7 +115,7 @@ def test_share_cannot_end_in_the_past(client_for, amara, feltham, camden_child):
         },
     )
     assert "must be today or in the future" in response.content.decode()
-    assert not Share.objects.exists()
+    assert not Share.across_children.exists()
 
 
 def test_revoking_removes_access_at_once(client_for, amara, chloe, feltham, camden_child):
@@ -166,7 +166,7 @@ def test_sharing_page_lists_active_and_past_shares(
 ):
     share(camden_child, feltham)
     old = share(camden_child, camden_social_care)
-    Share.objects.filter(pk=old.pk).update(
+    Share.across_children.filter(pk=old.pk).update(
         starts_on=today() - timedelta(days=9), ends_on=today() - timedelta(days=2)
     )
     body = (

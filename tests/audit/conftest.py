@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 
+from resettle.audit.actors import RequestActor
 from resettle.audit.services import record
 
 TABLE = "audit_auditevent"
@@ -21,7 +22,7 @@ def record_as():
     def _record(user, action, *, child=None, **detail):
         request = RequestFactory().get("/")
         request.user = user
-        return record(request, action, child=child, **detail)
+        return record(RequestActor(request), action, child=child, **detail)
 
     return _record
 

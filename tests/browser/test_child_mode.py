@@ -85,7 +85,7 @@ def test_jay_answers_the_four_questions_in_child_mode_and_amara_leaves_with_her_
     expect(page.locator("#latest-entry")).to_contain_text("Jay typed this in child mode on")
     expect(page.locator("#voice-history")).to_contain_text("Typed by the child in child mode")
     expect(page.locator(".app-voice-answers")).to_contain_text("I'm Jay. I like engines.")
-    entry = VoiceEntry.objects.get(child=camden_child)
+    entry = VoiceEntry.across_children.get(child=camden_child)
     assert entry.entered_by_child
     assert entry.recorded_by == amara
     assert entry.self_rating == 7

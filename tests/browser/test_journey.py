@@ -6,9 +6,9 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from resettle.core.dates import today
+from resettle.core.working_days import add_working_days
 from resettle.journey.defaults import ensure_defaults as journey_defaults
 from resettle.journey.models import Touchpoint
-from resettle.journey.working_days import add_working_days
 from resettle.plans.defaults import ensure_defaults as plan_defaults
 
 
@@ -62,7 +62,7 @@ def test_worker_records_a_remand_meets_the_touchpoint_and_responds_to_a_setback(
     page.get_by_role("button", name="Save meeting").click()
     browsing.check(page)
     expect(page.get_by_text("Initial planning meeting is done")).to_be_visible()
-    touchpoint = Touchpoint.objects.get(child=camden_child, name="Initial planning meeting")
+    touchpoint = Touchpoint.across_children.get(child=camden_child, name="Initial planning meeting")
     assert touchpoint.completed_on == today()
     assert touchpoint.completed_by_meeting.voice_entry.who_do_you_want_to_be == (
         "A mechanic with my own garage"

@@ -59,7 +59,7 @@ def test_amara_builds_jays_plan_from_his_words_to_his_agreement(
     page.get_by_label("Get on the motor vehicle course").check()
     page.get_by_role("button", name="Add action").click()
     browsing.check(page)
-    action = PlanAction.objects.get()
+    action = PlanAction.across_children.get()
     card = page.locator(f"#action-{action.public_id}")
     expect(card).to_contain_text("Aunt Grace")
     expect(card).to_contain_text(f"{due.day} {due:%B %Y}")
@@ -71,7 +71,7 @@ def test_amara_builds_jays_plan_from_his_words_to_his_agreement(
     page.get_by_role("button", name="Save plan B").click()
     browsing.check(page)
     expect(card).to_contain_text("Not yet told to the child")
-    assert Contingency.objects.get().child_told_on is None
+    assert Contingency.across_children.get().child_told_on is None
 
     page.get_by_role("button", name="Record the child's agreement").click()
     browsing.check(page)

@@ -36,7 +36,7 @@ def test_sentence_to_feltham_offers_to_share_with_feltham(
             **date_fields("expected_release_on", release),
         },
     )
-    episode = LegalStatusEpisode.objects.get(child=camden_child)
+    episode = LegalStatusEpisode.across_children.get(child=camden_child)
     assert response.status_code == 302
     assert response["Location"].endswith(f"?placement={episode.public_id}")
     offer = client.get(response["Location"]).content.decode()
@@ -54,7 +54,7 @@ def test_sentence_to_feltham_offers_to_share_with_feltham(
             **date_fields("ends_on", ends),
         },
     )
-    assert Share.objects.active().filter(child=camden_child, organisation=feltham).exists()
+    assert Share.across_children.active().filter(child=camden_child, organisation=feltham).exists()
     assert (
         client_for(chloe).get(reverse("children:detail", args=[camden_child.public_id])).status_code
         == 200
@@ -81,7 +81,7 @@ def test_custody_needs_an_establishment_and_sentence_details(client_for, amara, 
     assert "Choose the secure establishment" in body
     assert "Select the sentence" in body
     assert "Enter the expected release date" in body
-    assert not LegalStatusEpisode.objects.exists()
+    assert not LegalStatusEpisode.across_children.exists()
 
 
 def test_order_ended_sets_the_date_retention_counts_from(client_for, amara, camden_child):

@@ -18,9 +18,10 @@ CASELOAD = reverse("children:caseload")
 # (the count and the page include the shares and restrictions subqueries), the lead practitioner
 # choices for the filter, and the user's organisation for the header; and the 5Cs column's six
 # for the whole page (resettle.quality.queries: plans, goals, actions, conversations, legal
-# statuses, lead practitioners) and three more from the journey (resettle.journey.five_cs:
-# meetings, touchpoints, the network's agencies and whether they attended); and the stage column's
-# one, the page's legal status episodes (resettle.journey.queries.attach_stages).
+# statuses, lead practitioners) and three more from the journey
+# (resettle.quality.journey_indicators: meetings, touchpoints, the network's agencies and whether
+# they attended); and the stage column's one, the page's legal status episodes
+# (resettle.children.stages.attach_stages).
 CASELOAD_QUERIES = 16
 # Session, user, the child with lead practitioner and service, the audit row (a savepoint, on
 # PostgreSQL an advisory lock, the previous row's hash, the insert, the release), the child's

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 
-from resettle.access.models import Share
 from resettle.children.models import LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.journey.defaults import ensure_defaults as ensure_touchpoint_rules
@@ -122,17 +121,3 @@ def jays_dates(camden_child, feltham):
     )
     Professional.objects.create(child=camden_child, name="Sam Mensah", role="Social worker")
     return release_on
-
-
-@pytest.fixture
-def shared_jay(camden_child, feltham, camden_social_care, amara):
-    """Jay, shared with HMYOI Feltham and with Camden children's social care."""
-    for organisation in (feltham, camden_social_care):
-        Share.objects.create(
-            child=camden_child,
-            organisation=organisation,
-            purpose="Resettlement planning",
-            ends_on=today() + timedelta(days=60),
-            created_by=amara,
-        )
-    return camden_child

@@ -128,7 +128,7 @@ def test_jays_answers_are_saved_as_his_own_words(in_child_mode, camden_child, am
     )
     assert response.status_code == 302
     assert response.url == CHILD_MODE
-    entry = VoiceEntry.objects.get(child=camden_child)
+    entry = VoiceEntry.across_children.get(child=camden_child)
     assert entry.entered_by_child is True
     assert entry.conversation == Conversation.CHILD_MODE
     assert entry.words_are == WordsAre.VERBATIM
@@ -150,7 +150,7 @@ def test_jays_answers_are_saved_as_his_own_words(in_child_mode, camden_child, am
 
 def test_answers_not_shared_unless_the_child_says_yes(in_child_mode, camden_child):
     in_child_mode.post(ANSWERS, {"who_are_you": "Jay"})
-    assert VoiceEntry.objects.get(child=camden_child).share_with_partners is False
+    assert VoiceEntry.across_children.get(child=camden_child).share_with_partners is False
 
 
 def test_answering_nothing_asks_kindly_for_one_answer_and_saves_nothing(in_child_mode):
@@ -159,7 +159,7 @@ def test_answering_nothing_asks_kindly_for_one_answer_and_saves_nothing(in_child
     html = response.content.decode()
     assert "Answer at least one question, or tap a strength." in html
     assert 'href="#id_who_are_you"' in html  # the error summary links to the field
-    assert not VoiceEntry.objects.exists()
+    assert not VoiceEntry.across_children.exists()
 
 
 def test_a_too_long_answer_keeps_what_the_child_typed(in_child_mode):
@@ -169,7 +169,7 @@ def test_a_too_long_answer_keeps_what_the_child_typed(in_child_mode):
     html = response.content.decode()
     assert "Your answer is too long" in html
     assert ">Bus</textarea>" in html
-    assert not VoiceEntry.objects.exists()
+    assert not VoiceEntry.across_children.exists()
 
 
 def test_leaving_with_a_wrong_password_keeps_child_mode_on(in_child_mode):

@@ -128,7 +128,7 @@ def test_a_partner_sees_only_the_words_jay_agreed_to_share(
     assert "I'm a good big brother" not in text
     assert "You have not answered the four questions yet" in text
 
-    VoiceEntry.objects.filter(pk=jays_words.pk).update(share_with_partners=True)
+    VoiceEntry.across_children.filter(pk=jays_words.pk).update(share_with_partners=True)
     text = text_of(client.get(my_plan_url(shared_jay)))
     assert "I'm a good big brother" in text
 

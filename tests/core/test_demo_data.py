@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from resettle.accounts.models import Organisation, User
 from resettle.children.models import Child
-from resettle.core.demo import DEMO_SIGN_INS
+from resettle.web.demo import DEMO_SIGN_INS
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resettle.accounts.models import User
-from resettle.children.forms import MAX_AGE, MIN_AGE, ChildForm
+from resettle.children.forms import ChildForm
+from resettle.children.rules import MAX_AGE, MIN_AGE
 from resettle.core.dates import today, years_ago
 from resettle.core.forms import GovukDateField
 

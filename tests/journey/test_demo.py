@@ -8,13 +8,12 @@ import pytest
 from django.apps import apps
 
 from resettle.children.models import Child, LegalStatusEpisode
-from resettle.core import demo
+from resettle.children.stages import Stage, stages_for
 from resettle.core.dates import today
-from resettle.core.demo import DEMO_STEPS, load_demo
-from resettle.journey.demo import load_journeys
 from resettle.journey.models import JourneyEvent, Meeting, Touchpoint
-from resettle.journey.queries import stages_for
-from resettle.journey.stages import Stage
+from resettle.web import demo
+from resettle.web.demo import DEMO_STEPS, load_demo
+from resettle.web.demo.journey import load_journeys
 
 pytestmark = pytest.mark.django_db
 
@@ -30,21 +29,21 @@ def test_demo_children_are_at_every_stage_with_touchpoints_meetings_and_setbacks
     children = list(Child.objects.all())
     stages = set(stages_for(children).values())
     assert stages == set(Stage)
-    statuses = set(LegalStatusEpisode.objects.values_list("status", flat=True))
+    statuses = set(LegalStatusEpisode.across_children.values_list("status", flat=True))
     assert {"remand_yda", "remand_la", "recall"} <= statuses
-    soon = LegalStatusEpisode.objects.filter(
+    soon = LegalStatusEpisode.across_children.filter(
         status__in=["sentenced_custody", "recall"],
         expected_release_on__gte=today(),
         expected_release_on__lte=today() + timedelta(weeks=12),
     )
     assert soon.exists()
-    open_ = Touchpoint.objects.filter(completed_on=None, superseded_on=None)
+    open_ = Touchpoint.across_children.filter(completed_on=None, superseded_on=None)
     assert open_.filter(due_on__lt=today()).exists()  # overdue
     assert open_.filter(due_on__gte=today()).exists()  # due
-    done = Touchpoint.objects.exclude(completed_on=None)
+    done = Touchpoint.across_children.exclude(completed_on=None)
     assert done.exclude(completed_by_meeting=None).exists()
-    assert Meeting.objects.filter(completed_touchpoints__isnull=False).exists()
-    snakes = JourneyEvent.objects.filter(kind="snake")
+    assert Meeting.across_children.filter(completed_touchpoints__isnull=False).exists()
+    snakes = JourneyEvent.across_children.filter(kind="snake")
     assert snakes.filter(response__isnull=False).exists()
     assert snakes.filter(response__isnull=True).exists()
-    assert JourneyEvent.objects.filter(kind="ladder").exists()
+    assert JourneyEvent.across_children.filter(kind="ladder").exists()

@@ -61,15 +61,15 @@ def test_recording_a_meeting_with_the_four_questions_completes_the_touchpoint(
         ),
     )
     assert response.status_code == 302
-    meeting = Meeting.objects.get(child=remanded_jay)
+    meeting = Meeting.across_children.get(child=remanded_jay)
     assert meeting.child_attended and not meeting.family_attended
     assert list(meeting.people.all()) == [amara]
     assert list(meeting.organisations.all()) == [feltham]
-    entry = VoiceEntry.objects.get(child=remanded_jay)
+    entry = VoiceEntry.across_children.get(child=remanded_jay)
     assert meeting.voice_entry == entry
     assert entry.who_are_you == "Someone who looks after my little brother"
     assert entry.recorded_on == today() and entry.conversation == "meeting"
-    touchpoint = Touchpoint.objects.get(child=remanded_jay, name="Initial planning meeting")
+    touchpoint = Touchpoint.across_children.get(child=remanded_jay, name="Initial planning meeting")
     assert touchpoint.completed_by_meeting == meeting
     actions = set(AuditEvent.objects.filter(child=remanded_jay).values_list("action", flat=True))
     assert {"journey.meeting_recorded", "voice.recorded"} <= actions
@@ -85,7 +85,7 @@ def test_the_four_questions_revisited_need_an_answer(client_for, amara, remanded
     assert response.status_code == 200
     assert "Write what the child said to at least one question" in body
     assert "Say whether these are the child&#x27;s own words or a summary" in body
-    assert not Meeting.objects.exists()
+    assert not Meeting.across_children.exists()
 
 
 def test_a_meeting_can_add_an_action_straight_into_the_plan(client_for, amara, remanded_jay):
@@ -101,9 +101,9 @@ def test_a_meeting_can_add_an_action_straight_into_the_plan(client_for, amara, r
         ),
     )
     assert response.status_code == 302
-    action = PlanAction.objects.get(plan__child=remanded_jay)
+    action = PlanAction.across_children.get(plan__child=remanded_jay)
     assert action.description == "Book the college taster day"
-    assert list(Meeting.objects.get().actions.all()) == [action]
+    assert list(Meeting.across_children.get().actions.all()) == [action]
 
 
 def test_an_action_without_its_details_is_an_error_and_nothing_is_saved(
@@ -114,7 +114,7 @@ def test_an_action_without_its_details_is_an_error_and_nothing_is_saved(
     body = response.content.decode()
     assert "Choose the pathway for the action" in body
     assert "Say who will do it" in body
-    assert not Meeting.objects.exists() and not PlanAction.objects.exists()
+    assert not Meeting.across_children.exists() and not PlanAction.across_children.exists()
 
 
 def test_a_meeting_in_the_future_is_refused(client_for, amara, remanded_jay):
@@ -122,7 +122,7 @@ def test_a_meeting_in_the_future_is_refused(client_for, amara, remanded_jay):
     tomorrow = today() + timedelta(days=1)
     response = client_for(amara).post(url, meeting_data(**date_fields("held_on", tomorrow)))
     assert "The date of the meeting must be today or in the past" in response.content.decode()
-    assert not Meeting.objects.exists()
+    assert not Meeting.across_children.exists()
 
 
 def test_the_touchpoint_link_offers_the_meeting_kind(client_for, amara, remanded_jay):
@@ -147,7 +147,7 @@ def test_a_setback_needs_a_response_until_it_has_one(client_for, amara, camden_c
             "childs_view": "I messed up but I want to go back",
         },
     )
-    event = JourneyEvent.objects.get()
+    event = JourneyEvent.across_children.get()
     respond = reverse("journey:setback-respond", args=[camden_child.public_id, event.public_id])
     assert response["Location"] == respond
     journey = reverse("journey:journey", args=[camden_child.public_id])
@@ -167,7 +167,7 @@ def test_a_setback_needs_a_response_until_it_has_one(client_for, amara, camden_c
         },
     )
     assert saved.status_code == 302
-    assert SetbackResponse.objects.get(event=event).talked_on == today()
+    assert SetbackResponse.across_children.get(event=event).talked_on == today()
     body = client.get(journey).content.decode()
     assert "Needs a response" not in body
     assert "One bad week does not undo the term" in body
@@ -255,4 +255,4 @@ def test_a_partner_the_child_is_shared_with_may_record_but_a_reader_may_not(
         {"kind": "ladder", **date_fields("happened_on", today()), "what_happened": "Good week"},
     )
     assert response.status_code == 302
-    assert JourneyEvent.objects.get().created_by == sam
+    assert JourneyEvent.across_children.get().created_by == sam

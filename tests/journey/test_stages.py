@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resettle.children.models import LegalStatus
-from resettle.journey.stages import Stage, derive_stage
+from resettle.children.stages import Stage, derive_stage
 
 TODAY = date(2026, 3, 4)  # a Wednesday
 S = LegalStatus

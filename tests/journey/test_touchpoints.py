@@ -10,9 +10,9 @@ from django.urls import reverse
 from resettle.audit.models import AuditEvent
 from resettle.children.models import LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.core.working_days import add_working_days
 from resettle.journey.models import Meeting, Touchpoint, TouchpointRule, TouchpointStatus
 from resettle.journey.services import complete_for_meeting, legal_status_recorded
-from resettle.journey.working_days import add_working_days
 
 from .conftest import date_fields, record_status
 
@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 def touchpoints(child) -> dict[str, date]:
-    return {t.name: t.due_on for t in Touchpoint.objects.filter(child=child, superseded_on=None)}
+    return {
+        t.name: t.due_on for t in Touchpoint.across_children.filter(child=child, superseded_on=None)
+    }
 
 
 def test_a_remand_makes_the_initial_planning_meeting_due_in_ten_working_days(
@@ -99,7 +101,8 @@ def test_a_new_legal_status_replaces_the_open_touchpoints_of_the_last(
     )
     record_status(client, camden_child, "released_licence", today())
     old = {
-        t.name: t for t in Touchpoint.objects.filter(child=camden_child).exclude(superseded_on=None)
+        t.name: t
+        for t in Touchpoint.across_children.filter(child=camden_child).exclude(superseded_on=None)
     }
     # Each was due before the release and never met: missed.
     assert old["Release preparation meeting"].status == TouchpointStatus.MISSED
@@ -116,7 +119,7 @@ def test_a_touchpoint_due_after_the_change_is_no_longer_needed(camden_child):
         child=camden_child, status="community_order", starts_on=today()
     )
     legal_status_recorded(order)
-    review = Touchpoint.objects.get(child=camden_child, name="Review meeting")
+    review = Touchpoint.across_children.get(child=camden_child, name="Review meeting")
     assert review.status == TouchpointStatus.NOT_NEEDED
     assert not touchpoints(camden_child)
 
@@ -146,7 +149,7 @@ def test_a_review_completed_makes_the_next_review_due(amara, camden_child):
     legal_status_recorded(remand)
     review = Meeting.objects.create(child=camden_child, kind="review", held_on=today())
     complete_for_meeting(review, amara)
-    reviews = list(Touchpoint.objects.filter(child=camden_child, name="Review meeting"))
+    reviews = list(Touchpoint.across_children.filter(child=camden_child, name="Review meeting"))
     assert [r.completed_on for r in reviews] == [today(), None]
     assert reviews[1].due_on == add_working_days(today(), 65)
 
@@ -184,7 +187,7 @@ def test_accommodation_confirmed_is_marked_as_done_by_hand(client_for, amara, ca
         expected_release_on=today() + timedelta(days=20),
     )
     legal_status_recorded(episode)
-    touchpoint = Touchpoint.objects.get(child=camden_child, name="Accommodation confirmed")
+    touchpoint = Touchpoint.across_children.get(child=camden_child, name="Accommodation confirmed")
     client = client_for(amara)
     journey = client.get(reverse("journey:journey", args=[camden_child.public_id]))
     url = reverse("journey:touchpoint-done", args=[camden_child.public_id, touchpoint.public_id])

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from resettle.journey.working_days import (
+from resettle.core.working_days import (
     add_working_days,
     bank_holidays,
     is_working_day,

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from resettle.access.models import Share
-from resettle.core.dates import today
 from resettle.network.models import Person, PlaceOrActivity, Professional
 from resettle.plans.defaults import ensure_defaults
 from resettle.plans.models import ActionStatus, Pathway, Plan, PlanAction
@@ -16,22 +12,6 @@ from resettle.plans.models import ActionStatus, Pathway, Plan, PlanAction
 @pytest.fixture(autouse=True)
 def plan_configuration(db):
     ensure_defaults()
-
-
-def share(child, organisation):
-    return Share.objects.create(
-        child=child,
-        organisation=organisation,
-        purpose="Resettlement planning",
-        ends_on=today() + timedelta(days=60),
-    )
-
-
-@pytest.fixture
-def shared_jay(camden_child, feltham, camden_social_care):
-    share(camden_child, feltham)
-    share(camden_child, camden_social_care)
-    return camden_child
 
 
 @pytest.fixture

@@ -94,6 +94,6 @@ def test_professional_needs_a_name_and_role_and_can_be_marked_no_longer_involved
         },
     )
     assert good.status_code == 302
-    professional = Professional.objects.get(child=camden_child)
+    professional = Professional.across_children.get(child=camden_child)
     assert professional.organisation == camden_social_care
     assert professional.is_active is False

@@ -52,7 +52,7 @@ def test_empty_network_says_what_to_do_next(client_for, amara, camden_child):
 
 
 def test_read_only_viewer_gets_no_change_links(client_for, ben, camden_child, nan):
-    from .conftest import share
+    from tests.factories import share
 
     share(camden_child, ben.organisation)
     response = client_for(ben).get(network_url(camden_child))

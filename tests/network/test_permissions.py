@@ -33,7 +33,7 @@ def test_secure_estate_practitioner_sees_a_shared_child_and_can_add_a_person(
         {"name": "Coach Marcus", "relationship": "coach", "influence": "positive"},
     )
     assert response.status_code == 302
-    marcus = Person.objects.get(child=shared_jay, name="Coach Marcus")
+    marcus = Person.across_children.get(child=shared_jay, name="Coach Marcus")
     assert marcus.created_by == chloe
 
 
@@ -93,7 +93,7 @@ def test_a_person_from_another_childs_network_is_not_found(
 
 
 def test_shared_youth_justice_service_reads_but_cannot_change(client_for, ben, camden_child):
-    from .conftest import share
+    from tests.factories import share
 
     share(camden_child, ben.organisation)
     client = client_for(ben)

@@ -34,7 +34,7 @@ def note(child, writer, text, minutes_ago=0):
     made = CaseNote.objects.create(
         child=child, text=text, written_by=writer, organisation_id=writer.organisation_id
     )
-    CaseNote.objects.filter(pk=made.pk).update(
+    CaseNote.across_children.filter(pk=made.pk).update(
         created_at=timezone.now() - timedelta(minutes=minutes_ago)
     )
     return made
@@ -61,7 +61,7 @@ def test_notes_from_every_agency_are_shown_newest_first(
 def test_amara_adds_a_note_which_is_signed_with_her_service(client_for, amara, camden_child):
     response = client_for(amara).post(url(camden_child), {"text": "  Phoned mum.  "})
     assert response.status_code == 302
-    added = CaseNote.objects.get(child=camden_child)
+    added = CaseNote.across_children.get(child=camden_child)
     assert (added.text, added.written_by, added.organisation) == (
         "Phoned mum.",
         amara,
@@ -77,7 +77,7 @@ def test_a_partner_the_child_is_shared_with_adds_a_note(
     share(camden_child, camden_social_care)
     response = client_for(sam).post(url(camden_child), {"text": "Visit done"})
     assert response.status_code == 302
-    assert CaseNote.objects.get(child=camden_child).organisation == camden_social_care
+    assert CaseNote.across_children.get(child=camden_child).organisation == camden_social_care
 
 
 def test_an_empty_note_is_refused_with_an_error(client_for, amara, camden_child):
@@ -85,7 +85,7 @@ def test_an_empty_note_is_refused_with_an_error(client_for, amara, camden_child)
     assert response.status_code == 200
     assert "Enter the note" in response.content.decode()
     assert 'href="#id_text"' in response.content.decode()  # the summary links to the field
-    assert not CaseNote.objects.exists()
+    assert not CaseNote.across_children.exists()
 
 
 def test_a_note_that_is_too_long_is_kept_on_error(client_for, amara, camden_child):
@@ -94,14 +94,14 @@ def test_a_note_that_is_too_long_is_kept_on_error(client_for, amara, camden_chil
     assert response.status_code == 200
     assert "characters or fewer" in response.content.decode()
     assert text.strip() in response.content.decode()
-    assert not CaseNote.objects.exists()
+    assert not CaseNote.across_children.exists()
 
 
 def test_hackney_worker_cannot_see_or_add_to_camden_childs_notes(client_for, ben, camden_child):
     client = client_for(ben)
     assert client.get(url(camden_child)).status_code == 404
     assert client.post(url(camden_child), {"text": "x"}).status_code == 404
-    assert not CaseNote.objects.exists()
+    assert not CaseNote.across_children.exists()
 
 
 def test_a_service_that_only_reads_the_child_cannot_add_a_note(
@@ -112,7 +112,7 @@ def test_a_service_that_only_reads_the_child_cannot_add_a_note(
     assert client.get(url(camden_child)).status_code == 200
     assert "Add note" not in client.get(url(camden_child)).content.decode()
     assert client.post(url(camden_child), {"text": "x"}).status_code == 403
-    assert not CaseNote.objects.exists()
+    assert not CaseNote.across_children.exists()
 
 
 def test_reading_the_notes_is_audited(client_for, priya, camden_child):

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from resettle.access.models import Share
-from resettle.core.dates import today
 from resettle.plans.defaults import ensure_defaults
 from resettle.plans.models import Plan
 
@@ -18,24 +14,6 @@ from .factories import GoalFactory, PlanActionFactory
 def plan_configuration(db):
     """Pathways and statuses (the data migration loads them; a flushed database may not have)."""
     ensure_defaults()
-
-
-def share(child, organisation, by=None):
-    return Share.objects.create(
-        child=child,
-        organisation=organisation,
-        purpose="Resettlement planning",
-        ends_on=today() + timedelta(days=60),
-        created_by=by,
-    )
-
-
-@pytest.fixture
-def shared_jay(camden_child, feltham, camden_social_care, amara):
-    """Jay (Camden), shared with HMYOI Feltham and with Camden children's social care."""
-    share(camden_child, feltham, amara)
-    share(camden_child, camden_social_care, amara)
-    return camden_child
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def test_writing_the_vision_starts_the_plan_and_says_so(client_for, amara, camde
         follow=True,
     )
     assert banner(response) == "The child's vision has been saved"
-    plan = Plan.objects.get(child=camden_child)
+    plan = Plan.across_children.get(child=camden_child)
     assert (plan.vision, plan.adjustments, plan.family_involved) == (
         "I want to be a mechanic",
         "Short meetings",
@@ -92,7 +92,7 @@ def test_a_family_not_involved_needs_a_reason_and_what_was_typed_is_kept(
     content = response.content.decode()
     assert "I want to be a chef</textarea>" in content
     assert 'value="not_appropriate" checked' in content
-    assert not Plan.objects.exists()  # nothing is started when the rules are broken
+    assert not Plan.across_children.exists()  # nothing is started when the rules are broken
 
 
 # ---- Goals --------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def test_a_family_not_involved_needs_a_reason_and_what_was_typed_is_kept(
 def test_a_goal_needs_words(client_for, amara, camden_child):
     response = client_for(amara).post(url("goal-add", camden_child), {"text": "   "})
     assert "Write the goal in the child&#x27;s words" in error_summary(response)
-    assert not Goal.objects.exists()
+    assert not Goal.across_children.exists()
 
 
 def test_adding_goals_keeps_them_in_order(client_for, amara, camden_child):
@@ -109,7 +109,7 @@ def test_adding_goals_keeps_them_in_order(client_for, amara, camden_child):
     for text in ["Get my CSCS card", "Live with my nan"]:
         response = client.post(url("goal-add", camden_child), {"text": text}, follow=True)
         assert banner(response) == "The goal has been added"
-    plan = Plan.objects.get(child=camden_child)
+    plan = Plan.across_children.get(child=camden_child)
     assert [g.text for g in plan.goals.all()] == ["Get my CSCS card", "Live with my nan"]
     assert AuditEvent.objects.filter(action="plan.goal_added").count() == 2
 
@@ -159,7 +159,7 @@ def test_adding_a_need_under_a_pathway(client_for, amara, camden_child):
         follow=True,
     )
     assert banner(response) == "The need has been added"
-    assert Need.objects.get().description == "No address for release"
+    assert Need.across_children.get().description == "No address for release"
 
 
 # ---- Actions ------------------------------------------------------------------------------------
@@ -175,8 +175,8 @@ def test_an_action_needs_someone_to_do_it_and_keeps_what_was_typed(client_for, a
     assert "Enrol on motor vehicle level 1</textarea>" in content
     assert 'value="Skills for Tomorrow College: motor vehicle level 1"' in content
     assert 'value="structural" checked' in content
-    assert not PlanAction.objects.exists()
-    assert not Plan.objects.exists()
+    assert not PlanAction.across_children.exists()
+    assert not Plan.across_children.exists()
 
 
 def test_a_new_action_cannot_be_due_in_the_past(client_for, amara, camden_child):
@@ -201,7 +201,7 @@ def test_a_blocked_or_dropped_action_needs_a_reason(client_for, amara, camden_ch
         )
         assert f"Say why this action is {name}" in error_summary(response)
         assert 'href="#id_status_reason"' in error_summary(response)
-    assert not PlanAction.objects.exists()
+    assert not PlanAction.across_children.exists()
 
 
 def test_a_due_date_that_is_not_a_real_date_is_explained(client_for, amara, camden_child):
@@ -228,7 +228,7 @@ def test_adding_an_action_with_an_owner_date_and_goals(
         follow=True,
     )
     assert banner(response) == "The action has been added"
-    action = PlanAction.objects.get()
+    action = PlanAction.across_children.get()
     assert action.owner_person == amara
     assert action.due_on == due
     assert list(action.goals.all()) == [jays_goal]
@@ -274,7 +274,7 @@ def test_an_existing_action_keeps_its_past_due_date_when_changed(
     client_for, amara, camden_child, jays_action
 ):
     past = today() - timedelta(days=20)
-    PlanAction.objects.filter(id=jays_action.id).update(due_on=past)
+    PlanAction.across_children.filter(id=jays_action.id).update(due_on=past)
     response = client_for(amara).post(
         url("action-edit", camden_child, jays_action.public_id),
         action_data(
@@ -321,7 +321,7 @@ def test_plan_b_needs_words_and_a_told_date_not_in_the_future(
     assert "The date the child was told must be today or in the past" in summary
     assert 'href="#child_told_on_day"' in summary
     assert "Workshop short course</textarea>" in response.content.decode()
-    assert not Contingency.objects.exists()
+    assert not Contingency.across_children.exists()
 
 
 def test_plan_b_is_recorded_then_the_telling_is_added_later(
@@ -336,7 +336,7 @@ def test_plan_b_is_recorded_then_the_telling_is_added_later(
     client.post(
         contingency_url, {"plan_b": "Workshop short course", **date_fields("child_told_on", told)}
     )
-    contingency = Contingency.objects.get()
+    contingency = Contingency.across_children.get()
     assert contingency.child_told_on == told
     assert contingency.history.count() == 2
     content = client.get(url("plan", camden_child)).content.decode()
@@ -360,7 +360,7 @@ def test_the_agreement_needs_a_date_not_in_the_future_and_how(client_for, amara,
         {"how": "meeting", **date_fields("agreed_on", today() + timedelta(days=3))},
     )
     assert "The date the plan was agreed must be today or in the past" in error_summary(response)
-    assert not Agreement.objects.exists()
+    assert not Agreement.across_children.exists()
 
 
 def test_recording_the_childs_agreement_in_their_words(client_for, amara, camden_child):
@@ -374,7 +374,7 @@ def test_recording_the_childs_agreement_in_their_words(client_for, amara, camden
         follow=True,
     )
     assert banner(response) == "The child's agreement has been recorded"
-    agreement = Agreement.objects.get()
+    agreement = Agreement.across_children.get()
     assert agreement.recorded_by == amara
     assert agreement.child_comment == "It's my plan, not just yours"
     assert "On a custody visit" in response.content.decode()

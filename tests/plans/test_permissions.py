@@ -15,8 +15,7 @@ from django.urls import reverse
 from resettle.access.models import Share
 from resettle.core.dates import today
 from resettle.plans.models import Contingency, Goal
-
-from .conftest import share
+from tests.factories import share
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +34,7 @@ def test_camden_staff_read_and_change_jays_plan(person, request, client_for, cam
     assert client.get(plan_url(camden_child)).status_code == 200
     assert client.get(goal_add_url(camden_child)).status_code == 200
     assert client.post(goal_add_url(camden_child), {"text": f"Goal by {person}"}).status_code == 302
-    assert Goal.objects.filter(text=f"Goal by {person}").exists()
+    assert Goal.across_children.filter(text=f"Goal by {person}").exists()
 
 
 @pytest.mark.parametrize("person", ["chloe", "sam"])
@@ -46,11 +45,11 @@ def test_the_secure_estate_and_partners_with_an_active_share_contribute(
     assert client.get(plan_url(shared_jay)).status_code == 200
     response = client.post(goal_add_url(shared_jay), {"text": "Goal from the establishment"})
     assert response.status_code == 302
-    assert Goal.objects.filter(plan__child=shared_jay).count() == 1
+    assert Goal.across_children.filter(plan__child=shared_jay).count() == 1
 
 
 def test_chloe_cannot_see_the_plan_once_the_share_has_ended(client_for, chloe, shared_jay, feltham):
-    Share.objects.filter(organisation=feltham).update(
+    Share.across_children.filter(organisation=feltham).update(
         starts_on=today() - timedelta(days=30), ends_on=today() - timedelta(days=1)
     )
     client = client_for(chloe)
@@ -64,7 +63,7 @@ def test_people_who_cannot_see_jay_get_not_found(person, request, client_for, ca
     assert client.get(plan_url(camden_child)).status_code == 404
     assert client.get(goal_add_url(camden_child)).status_code == 404
     assert client.post(goal_add_url(camden_child), {"text": "Sneaky"}).status_code == 404
-    assert not Goal.objects.exists()
+    assert not Goal.across_children.exists()
 
 
 def test_a_hackney_worker_with_a_handover_share_reads_but_cannot_change(
@@ -86,5 +85,5 @@ def test_a_hackney_worker_with_a_handover_share_reads_but_cannot_change(
     for url in writes:
         assert client.get(url).status_code == 403, url
         assert client.post(url, {"text": "x", "plan_b": "x"}).status_code == 403, url
-    assert not Contingency.objects.exists()
-    assert Goal.objects.count() == 1  # only Jay's own goal from the fixture
+    assert not Contingency.across_children.exists()
+    assert Goal.across_children.count() == 1  # only Jay's own goal from the fixture

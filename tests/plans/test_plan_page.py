@@ -10,8 +10,8 @@ from django.urls import reverse
 from resettle.audit.models import AuditEvent
 from resettle.core.dates import today
 from resettle.plans.models import Agreement, Need, Pathway
+from tests.factories import share
 
-from .conftest import share
 from .factories import ContingencyFactory, PlanActionFactory, pathway, status
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +162,7 @@ def test_the_plan_is_in_the_childs_sections(client_for, amara, camden_child):
     response = client_for(amara).get(reverse("children:detail", args=[camden_child.public_id]))
     assert plan_url(camden_child) in response.content.decode()
     response = client_for(amara).get(plan_url(camden_child))
-    current = [s for s in response.context["sections"] if s.current]
+    current = [s for s in response.context["child_nav"] if s.current]
     assert [s.key for s in current] == ["plan"]
 
 

@@ -32,7 +32,7 @@ PATHWAYS = ["accommodation", "ete", "health", "families", "case-management"]
 # organisation for the header (with no undermining checks registered: each check adds its own
 # fixed number); and for the 5Cs panel (which reuses the page's plan and legal
 # status), the child's conversations and how many lead practitioners they have had, and the
-# journey's three (resettle.journey.five_cs: meetings, touchpoints, agencies).
+# journey's three (resettle.quality.journey_indicators: meetings, touchpoints, agencies).
 PLAN_QUERIES = {"sqlite": 21, "postgresql": 22}
 # With nothing started: no goals, actions, needs or agreements to fetch.
 NO_PLAN_QUERIES = {"sqlite": 16, "postgresql": 17}

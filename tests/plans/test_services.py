@@ -7,33 +7,31 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.test import RequestFactory
 
+from resettle.audit.actors import WEB, Actor
 from resettle.audit.models import AuditEvent
 from resettle.children.models import LegalStatus, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.core.errors import DomainError
 from resettle.plans import services
 from resettle.plans.models import ActionKind, Plan, PlanAction
 from resettle.plans.queries import plan_history
-from resettle.plans.services import PlanError
+from tests.factories import share
 
-from .conftest import share
 from .factories import GoalFactory, pathway, status
 
 pytestmark = pytest.mark.django_db
 
 
 def request_by(user):
-    request = RequestFactory().post("/")
-    request.user = user
-    return request
+    return Actor(user, via=WEB)
 
 
 def test_starting_a_plan_twice_gives_the_same_plan(camden_child, amara):
     first = services.get_or_start_plan(camden_child, by=amara)
     second = services.get_or_start_plan(camden_child)
     assert first.pk == second.pk
-    assert Plan.objects.filter(child=camden_child).count() == 1
+    assert Plan.across_children.filter(child=camden_child).count() == 1
     assert first.created_by == amara
 
 
@@ -45,7 +43,7 @@ def test_a_child_cannot_have_a_second_plan(camden_child):
 
 def test_the_plan_is_carried_from_custody_to_community(camden_child, amara, feltham):
     plan = services.get_or_start_plan(camden_child, by=amara)
-    services.add_goal(request_by(amara), plan, "Be a mechanic")
+    services.add_goal(request_by(amara), plan.child, text="Be a mechanic")
     for status_, starts in [
         (LegalStatus.SENTENCED_CUSTODY, today() - timedelta(days=90)),
         (LegalStatus.RELEASED_LICENCE, today()),
@@ -66,7 +64,7 @@ def test_adding_an_action_with_goals_writes_one_history_record_with_its_goals(ca
     goal = GoalFactory(plan=plan)
     action = services.add_action(
         request_by(amara),
-        plan,
+        plan.child,
         pathway=pathway("ete"),
         kind=ActionKind.STRUCTURAL,
         description="Enrol at college",
@@ -86,14 +84,16 @@ def test_changing_an_actions_goals_is_one_change_in_its_history(camden_child, am
     first, second = GoalFactory(plan=plan), GoalFactory(plan=plan)
     action = services.add_action(
         request_by(amara),
-        plan,
+        plan.child,
         pathway=pathway("ete"),
         kind=ActionKind.STRUCTURAL,
         description="Enrol at college",
         owner_name="Aunt Grace",
         goals=[first],
     )
-    services.change_action(request_by(amara), action, goals=[second], status=status("in-progress"))
+    services.change_action(
+        request_by(amara), action.plan.child, action, goals=[second], status=status("in-progress")
+    )
     assert action.history.count() == 2
     newest = action.history.first()
     assert [row.goal_id for row in newest.goals.all()] == [second.id]
@@ -108,23 +108,25 @@ def test_changing_nothing_writes_no_history_but_is_still_audited(camden_child, a
     plan = services.get_or_start_plan(camden_child)
     action = services.add_action(
         request_by(amara),
-        plan,
+        plan.child,
         pathway=pathway("ete"),
         kind=ActionKind.PERSONAL,
         description="Mentor",
         owner_name="Coach Marcus",
     )
-    services.change_action(request_by(amara), action, description="Mentor", goals=[])
+    services.change_action(
+        request_by(amara), action.plan.child, action, description="Mentor", goals=[]
+    )
     assert action.history.count() == 1
     assert AuditEvent.objects.filter(action="plan.action_changed").get().detail["fields"] == []
 
 
 def test_several_broken_rules_are_reported_together(camden_child, amara):
     plan = services.get_or_start_plan(camden_child)
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.add_action(
             request_by(amara),
-            plan,
+            plan.child,
             pathway=pathway("ete"),
             kind=ActionKind.STRUCTURAL,
             description="Enrol at college",
@@ -136,7 +138,7 @@ def test_several_broken_rules_are_reported_together(camden_child, amara):
         "due_on": "The due date must be today or in the future",
         "status_reason": "Say why this action is blocked",
     }
-    assert not PlanAction.objects.exists()
+    assert not PlanAction.across_children.exists()
 
 
 def test_a_goal_from_another_childs_plan_is_refused(camden_child, amara, camden):
@@ -144,10 +146,10 @@ def test_a_goal_from_another_childs_plan_is_refused(camden_child, amara, camden)
 
     other_plan = services.get_or_start_plan(ChildFactory(owning_service=camden))
     plan = services.get_or_start_plan(camden_child)
-    with pytest.raises(PlanError, match="Choose goals from this child's plan"):
+    with pytest.raises(DomainError, match="Choose goals from this child's plan"):
         services.add_action(
             request_by(amara),
-            plan,
+            plan.child,
             pathway=pathway("ete"),
             kind=ActionKind.STRUCTURAL,
             description="Enrol at college",
@@ -165,12 +167,12 @@ def test_a_person_outside_the_childs_service_and_shares_cannot_own_an_action(
         "kind": ActionKind.STRUCTURAL,
         "description": "Education records",
     }
-    with pytest.raises(PlanError, match="Choose someone from the child's service"):
-        services.add_action(request_by(amara), plan, owner_person=ben, **values)
-    with pytest.raises(PlanError):
-        services.add_action(request_by(amara), plan, owner_person=chloe, **values)
+    with pytest.raises(DomainError, match="Choose someone from the child's service"):
+        services.add_action(request_by(amara), plan.child, owner_person=ben, **values)
+    with pytest.raises(DomainError):
+        services.add_action(request_by(amara), plan.child, owner_person=chloe, **values)
     share(camden_child, feltham, amara)
-    action = services.add_action(request_by(amara), plan, owner_person=chloe, **values)
+    action = services.add_action(request_by(amara), plan.child, owner_person=chloe, **values)
     assert action.owner_person == chloe
 
 
@@ -178,16 +180,16 @@ def test_an_existing_action_may_keep_a_past_due_date(camden_child, amara):
     plan = services.get_or_start_plan(camden_child)
     action = services.add_action(
         request_by(amara),
-        plan,
+        plan.child,
         pathway=pathway("ete"),
         kind=ActionKind.STRUCTURAL,
         description="Enrol at college",
         owner_name="Aunt Grace",
         due_on=today(),
     )
-    PlanAction.objects.filter(id=action.id).update(due_on=today() - timedelta(days=10))
+    PlanAction.across_children.filter(id=action.id).update(due_on=today() - timedelta(days=10))
     action.refresh_from_db()
-    services.change_action(request_by(amara), action, status=status("done"))
+    services.change_action(request_by(amara), action.plan.child, action, status=status("done"))
     action.refresh_from_db()
     assert action.status.slug == "done"
     assert action.due_on == today() - timedelta(days=10)
@@ -197,7 +199,7 @@ def test_a_reason_is_dropped_when_the_status_no_longer_needs_one(camden_child, a
     plan = services.get_or_start_plan(camden_child)
     action = services.add_action(
         request_by(amara),
-        plan,
+        plan.child,
         pathway=pathway("ete"),
         kind=ActionKind.STRUCTURAL,
         description="Enrol at college",
@@ -205,7 +207,9 @@ def test_a_reason_is_dropped_when_the_status_no_longer_needs_one(camden_child, a
         status=status("blocked"),
         status_reason="Waiting for records",
     )
-    services.change_action(request_by(amara), action, status=status("in-progress"))
+    services.change_action(
+        request_by(amara), action.plan.child, action, status=status("in-progress")
+    )
     action.refresh_from_db()
     assert action.status_reason == ""
 
@@ -216,28 +220,32 @@ def test_a_youth_justice_service_with_a_handover_share_cannot_change_the_plan(
     share(camden_child, hackney, amara)
     plan = services.get_or_start_plan(camden_child)
     with pytest.raises(PermissionDenied):
-        services.add_goal(request_by(ben), plan, "Be a mechanic")
+        services.add_goal(request_by(ben), plan.child, text="Be a mechanic")
     assert not plan.goals.exists()
 
 
 def test_every_change_is_audited_with_the_child(camden_child, amara):
     request = request_by(amara)
     plan = services.get_or_start_plan(camden_child)
-    services.set_vision(request, plan, vision="Be a mechanic", family_involved="yes")
-    goal = services.add_goal(request, plan, "Get on the course")
-    services.change_goal(request, goal, text="Get on the motor vehicle course", is_active=True)
-    services.add_need(request, plan, pathway=pathway("ete"), description="No college place")
+    services.set_vision(request, plan.child, vision="Be a mechanic", family_involved="yes")
+    goal = services.add_goal(request, plan.child, text="Get on the course")
+    services.change_goal(
+        request, goal.plan.child, goal, text="Get on the motor vehicle course", is_active=True
+    )
+    services.add_need(request, plan.child, pathway=pathway("ete"), description="No college place")
     action = services.add_action(
         request,
-        plan,
+        plan.child,
         pathway=pathway("ete"),
         kind=ActionKind.STRUCTURAL,
         description="Enrol",
         owner_name="Aunt Grace",
     )
-    services.change_action(request, action, description="Enrol on level 1")
-    services.record_contingency(request, action, plan_b="Short course", child_told_on=today())
-    services.agree_plan(request, plan, agreed_on=today(), how="meeting", child_comment="Yes")
+    services.change_action(request, action.plan.child, action, description="Enrol on level 1")
+    services.record_contingency(
+        request, action.plan.child, action, plan_b="Short course", child_told_on=today()
+    )
+    services.agree_plan(request, plan.child, agreed_on=today(), how="meeting", child_comment="Yes")
     events = AuditEvent.objects.filter(child=camden_child).order_by("id")
     assert [e.action for e in events] == [
         "plan.changed",
@@ -263,21 +271,21 @@ def test_deleting_the_childs_record_at_the_end_of_retention_removes_the_plan_and
 
     request = request_by(amara)
     plan = services.get_or_start_plan(camden_child)
-    services.set_vision(request, plan, vision="Be a mechanic")
-    goal = services.add_goal(request, plan, "Get on the course")
-    services.add_need(request, plan, pathway=pathway("ete"), description="No college place")
+    services.set_vision(request, plan.child, vision="Be a mechanic")
+    goal = services.add_goal(request, plan.child, text="Get on the course")
+    services.add_need(request, plan.child, pathway=pathway("ete"), description="No college place")
     action = services.add_action(
         request,
-        plan,
+        plan.child,
         pathway=pathway("ete"),
         kind=ActionKind.STRUCTURAL,
         description="Enrol",
         owner_name="Aunt Grace",
         goals=[goal],
     )
-    services.record_contingency(request, action, plan_b="Short course")
-    services.agree_plan(request, plan, agreed_on=today(), how="meeting", child_comment="Yes")
+    services.record_contingency(request, action.plan.child, action, plan_b="Short course")
+    services.agree_plan(request, plan.child, agreed_on=today(), how="meeting", child_comment="Yes")
     delete(camden_child)
     for model in (Plan, Goal, Need, PlanAction, Contingency, Agreement):
-        assert not model.objects.exists(), model
+        assert not model.across_children.exists(), model
         assert not model.history.exists(), model

@@ -101,7 +101,7 @@ def test_anonymising_leaves_no_identifying_text_anywhere_in_the_record(old_camde
     assert "SENTINEL" not in exported
     assert "Old Record" not in exported
     # Counted facts stay: the legal status episode is kept, blanked.
-    assert LegalStatusEpisode.objects.filter(child=old_camden_child, notes="").count() == 1
+    assert LegalStatusEpisode.across_children.filter(child=old_camden_child, notes="").count() == 1
 
 
 def test_deleting_leaves_no_history_behind(hackney, feltham):

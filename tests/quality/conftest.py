@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 
-from resettle.access.models import Share
 from resettle.core.dates import today
 from resettle.plans.defaults import ensure_defaults
 from resettle.plans.models import (
@@ -91,21 +90,3 @@ def make_entry(db):
         return entry
 
     return make
-
-
-def share(child, organisation, by=None) -> Share:
-    return Share.objects.create(
-        child=child,
-        organisation=organisation,
-        purpose="Resettlement planning",
-        ends_on=today() + timedelta(days=60),
-        created_by=by,
-    )
-
-
-@pytest.fixture
-def shared_jay(camden_child, feltham, camden_social_care, amara):
-    """Jay (Camden), shared with HMYOI Feltham and with Camden children's social care."""
-    share(camden_child, feltham, amara)
-    share(camden_child, camden_social_care, amara)
-    return camden_child

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 
 from resettle.plans.models import FamilyInvolved
+from tests.factories import share
 
 from ..factories import ChildFactory
-from .conftest import share
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_the_childs_sub_navigation_has_a_5cs_section(client_for, amara, camden_c
     page = client_for(amara).get(plan_url(camden_child)).content.decode()
     assert f'href="{reverse("quality:child", args=[camden_child.public_id])}"' in page
     five_cs_page = client_for(amara).get(reverse("quality:child", args=[camden_child.public_id]))
-    sections = five_cs_page.context["sections"]
+    sections = five_cs_page.context["child_nav"]
     assert [s.key for s in sections if s.current] == ["quality"]
 
 

@@ -26,8 +26,8 @@ pytestmark = pytest.mark.django_db
 
 # Plans (with the latest agreement), active goals, actions (with status, pathway and plan B, and
 # whether each serves a goal), conversations, legal statuses, and lead practitioners over time; and
-# the journey's (resettle.journey.five_cs): meetings, touchpoints, and the network's agencies with
-# whether they attended.
+# the journey's (resettle.quality.journey_indicators): meetings, touchpoints, and the network's
+# agencies with whether they attended.
 CHECK_QUERIES = 9
 # Session, user, the child with lead practitioner and service, the audit row (a savepoint, on
 # PostgreSQL an advisory lock, the previous row's hash, the insert, the release), the current legal

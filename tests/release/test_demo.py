@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from resettle.access import policy
-from resettle.core.demo import DEMO_STEPS, load_demo
-from resettle.journey.demo import load_journeys
-from resettle.notes.demo import load_notes
+from resettle.children.pages import get_child
 from resettle.notes.models import CaseNote
-from resettle.release.demo import load_release
 from resettle.release.queries import due_for_release, with_readiness
 from resettle.release.readiness import Rag
+from resettle.web.demo import DEMO_STEPS, load_demo
+from resettle.web.demo.journey import load_journeys
+from resettle.web.demo.notes import load_notes
+from resettle.web.demo.release import load_release
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +32,9 @@ def test_the_demo_has_releases_in_every_state_and_notes_from_several_agencies():
     assert states == {Rag.RED, Rag.AMBER, Rag.GREEN}
     assert any(not hasattr(child, "release_plan") for child in due)
 
-    notes = list(CaseNote.objects.select_related("written_by", "child"))
+    notes = list(CaseNote.across_children.select_related("written_by", "child"))
     assert len({note.organisation_id for note in notes}) >= 3
     # Every note is written by someone who may add to that child's record.
     for note in notes:
-        visible = policy.get_child_for_user(note.written_by, note.child.public_id)
+        visible = get_child(note.written_by, note.child.public_id)
         assert policy.can_contribute(note.written_by, visible)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from resettle.core.dates import today
 from resettle.journey.models import Meeting, MeetingKind, Touchpoint
-from resettle.release.week import week_of
+from resettle.web.week import week_of
 
 from ..factories import ChildFactory
 from ..plans.factories import PlanActionFactory, PlanFactory, status

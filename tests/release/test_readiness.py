@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from resettle.journey.working_days import add_working_days
+from resettle.core.working_days import add_working_days
 from resettle.release.models import ReleasePlan
 from resettle.release.readiness import Rag, readiness
 

@@ -142,7 +142,7 @@ def test_a_wrong_date_is_an_error_and_what_was_typed_is_kept(client_for, amara, 
     html = response.content.decode()
     assert response.status_code == 200
     assert "must be a real date" in html and "Aunt Grace" in html and 'value="31"' in html
-    assert not ReleasePlan.objects.exists()
+    assert not ReleasePlan.across_children.exists()
 
 
 def test_the_secure_estate_updates_the_checklist_of_a_child_shared_with_it(
@@ -153,7 +153,7 @@ def test_the_secure_estate_updates_the_checklist_of_a_child_shared_with_it(
     )
     response = client_for(chloe).post(edit(camden_child), {"transport": "Minibus"})
     assert response.status_code == 302
-    assert ReleasePlan.objects.get(child=camden_child).transport == "Minibus"
+    assert ReleasePlan.across_children.get(child=camden_child).transport == "Minibus"
 
 
 def test_a_reading_service_cannot_update_the_checklist(client_for, ben, hackney, camden_child):

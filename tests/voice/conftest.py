@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 
-from resettle.access.models import Share
 from resettle.core.dates import today
 from resettle.voice.models import Conversation, Strength, VoiceEntry, WordsAre
 
@@ -20,20 +19,6 @@ def strengths(db) -> dict[str, Strength]:
     for order, name in enumerate(DEFAULT_STRENGTHS):
         found[name], _ = Strength.objects.get_or_create(name=name, defaults={"order": order})
     return found
-
-
-@pytest.fixture
-def shared_jay(camden_child, feltham, camden_social_care, amara):
-    """Jay (Camden), shared with HMYOI Feltham and with Camden children's social care."""
-    for organisation in (feltham, camden_social_care):
-        Share.objects.create(
-            child=camden_child,
-            organisation=organisation,
-            purpose="Resettlement planning",
-            ends_on=today() + timedelta(days=60),
-            created_by=amara,
-        )
-    return camden_child
 
 
 @pytest.fixture

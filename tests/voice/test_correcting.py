@@ -123,7 +123,7 @@ def test_an_entry_typed_in_child_mode_keeps_its_conversation_when_corrected(
     )
     response = client_for(amara).post(edit(entry), as_posted(entry, self_rating="6"))
     assert response.status_code == 302
-    entry = VoiceEntry.objects.get(pk=entry.pk)
+    entry = VoiceEntry.across_children.get(pk=entry.pk)
     assert entry.conversation == Conversation.CHILD_MODE
     assert entry.entered_by_child is True
     assert entry.self_rating == 6

@@ -6,10 +6,10 @@ import pytest
 from django.apps import apps
 
 from resettle.children.models import Child
-from resettle.core import demo
-from resettle.core.demo import DEMO_STEPS, load_demo
-from resettle.voice.demo import load_voice
 from resettle.voice.models import RATING_MAX, RATING_MIN, Conversation, VoiceEntry
+from resettle.web import demo
+from resettle.web.demo import DEMO_STEPS, load_demo
+from resettle.web.demo.voice import load_voice
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_demo_gives_most_children_a_few_conversations_and_some_none(strengths, o
     assert len(counts) == 60
     assert 0.6 * len(counts) <= len(with_entries) < len(counts)
     assert max(with_entries) <= 4
-    entries = list(VoiceEntry.objects.select_related("child", "recorded_by"))
+    entries = list(VoiceEntry.across_children.select_related("child", "recorded_by"))
     assert all(e.recorded_by.organisation_id == e.child.owning_service_id for e in entries)
     assert all(
         any((e.who_are_you, e.who_do_you_want_to_be, e.strengths_in_own_words, e.how_to_get_there))
@@ -49,5 +49,5 @@ def test_demo_gives_most_children_a_few_conversations_and_some_none(strengths, o
 def test_demo_reset_leaves_no_voice_history_from_before(strengths, only_the_voice_step):
     load_demo(children=12, seed=1)
     load_demo(children=12, seed=2, reset=True)
-    ids = set(VoiceEntry.objects.values_list("id", flat=True))
+    ids = set(VoiceEntry.across_children.values_list("id", flat=True))
     assert set(VoiceEntry.history.values_list("id", flat=True)) == ids

@@ -55,7 +55,7 @@ def test_chloe_sees_and_records_the_voice_of_a_child_shared_with_feltham(
         "share_with_partners": "yes",
     }
     assert client.post(add(shared_jay), data).status_code == 302
-    assert VoiceEntry.objects.filter(recorded_by=chloe, child=shared_jay).exists()
+    assert VoiceEntry.across_children.filter(recorded_by=chloe, child=shared_jay).exists()
 
 
 def test_chloe_cannot_see_a_child_not_shared_with_feltham(client_for, chloe, camden_child):

@@ -6,11 +6,13 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from resettle.audit.actors import WEB, Actor
 from resettle.audit.models import AuditEvent
 from resettle.core.dates import today
+from resettle.core.errors import DomainError
 from resettle.voice.models import Conversation, VoiceEntry, WordsAre
 from resettle.voice.services import record_voice
 
@@ -62,7 +64,7 @@ def test_amara_records_what_jay_said_and_sees_it_on_the_voice_page(
         (reverse("voice:overview", args=[camden_child.public_id]), 302)
     ]
     assert "What Jay said has been recorded" in response.content.decode()
-    entry = VoiceEntry.objects.get(child=camden_child)
+    entry = VoiceEntry.across_children.get(child=camden_child)
     assert entry.recorded_by == amara
     assert entry.created_by == amara
     assert entry.conversation == Conversation.CUSTODY_VISIT
@@ -77,7 +79,7 @@ def test_amara_records_what_jay_said_and_sees_it_on_the_voice_page(
 def test_words_are_stored_exactly_as_typed_apart_from_outer_spaces(client_for, amara, camden_child):
     typed = "  i dunno  innit…\r\n\r\nmaybe   a  chef?? 🙂  \n"
     client_for(amara).post(add_url(camden_child), form_data(who_are_you=typed))
-    entry = VoiceEntry.objects.get(child=camden_child)
+    entry = VoiceEntry.across_children.get(child=camden_child)
     assert entry.who_are_you == "i dunno  innit…\r\n\r\nmaybe   a  chef?? 🙂"
 
 
@@ -102,14 +104,14 @@ def test_no_answers_is_refused_with_a_message_and_typed_values_are_kept(
     assert 'value="yes" checked' in html
     assert '<option value="4" selected>' in html
     assert f'value="{today().day}"' in html
-    assert not VoiceEntry.objects.exists()
+    assert not VoiceEntry.across_children.exists()
 
 
 def test_picking_strengths_answers_a_question(client_for, amara, camden_child, strengths):
     data = form_data(who_are_you="", strengths=[str(strengths["Sporty"].pk)])
     response = client_for(amara).post(add_url(camden_child), data)
     assert response.status_code == 302
-    assert VoiceEntry.objects.get().strengths.get() == strengths["Sporty"]
+    assert VoiceEntry.across_children.get().strengths.get() == strengths["Sporty"]
 
 
 def test_typed_answers_and_ticked_strengths_are_kept_when_another_field_is_wrong(
@@ -212,7 +214,7 @@ def test_child_mode_is_not_offered_to_practitioners(client_for, amara, camden_ch
 
 def test_recording_is_audited_without_the_childs_words(client_for, amara, camden_child):
     client_for(amara).post(add_url(camden_child), form_data())
-    entry = VoiceEntry.objects.get()
+    entry = VoiceEntry.across_children.get()
     event = AuditEvent.objects.get(action="voice.recorded")
     assert event.actor == amara
     assert event.child_id == camden_child.pk
@@ -236,11 +238,9 @@ def test_recording_keeps_history_of_who_recorded_it(client_for, amara, camden_ch
 # The service that child mode calls
 
 
-def test_record_voice_marks_an_entry_typed_by_the_child(amara, camden_child, rf):
-    request = rf.post("/")
-    request.user = amara
+def test_record_voice_marks_an_entry_typed_by_the_child(amara, camden_child):
     entry = record_voice(
-        request,
+        Actor(amara, via=WEB),
         camden_child,
         entered_by_child=True,
         who_are_you="  me. just me  ",
@@ -258,8 +258,10 @@ def test_record_voice_marks_an_entry_typed_by_the_child(amara, camden_child, rf)
     assert event.detail["entered_by_child"] is True
 
 
-def test_record_voice_takes_a_user_instead_of_a_request(amara, camden_child, strengths):
-    entry = record_voice(amara, camden_child, entered_by_child=True, strengths=[strengths["Funny"]])
+def test_record_voice_is_made_for_the_person_acting(amara, camden_child, strengths):
+    entry = record_voice(
+        Actor(amara, via=WEB), camden_child, entered_by_child=True, strengths=[strengths["Funny"]]
+    )
     assert list(entry.strengths.all()) == [strengths["Funny"]]
     assert AuditEvent.objects.get(action="voice.recorded").actor == amara
     # Saving the entry and then its strengths each leave a version, both by Amara.
@@ -269,25 +271,31 @@ def test_record_voice_takes_a_user_instead_of_a_request(amara, camden_child, str
 
 
 def test_record_voice_refuses_an_empty_entry(amara, camden_child):
-    with pytest.raises(ValidationError) as caught:
-        record_voice(amara, camden_child, entered_by_child=True, who_are_you="   ")
+    with pytest.raises(DomainError) as caught:
+        record_voice(Actor(amara, via=WEB), camden_child, entered_by_child=True, who_are_you="   ")
     assert caught.value.message_dict == {
         "who_are_you": ["Answer at least one of the four questions"]
     }
-    assert not VoiceEntry.objects.exists()
+    assert not VoiceEntry.across_children.exists()
 
 
 def test_record_voice_refuses_someone_who_cannot_contribute(dev, camden_child):
     with pytest.raises(PermissionDenied):
-        record_voice(dev, camden_child, entered_by_child=True, who_are_you="Hello")
+        record_voice(Actor(dev, via=WEB), camden_child, entered_by_child=True, who_are_you="Hello")
 
 
 def test_record_voice_refuses_unknown_answers(amara, camden_child):
     with pytest.raises(TypeError):
-        record_voice(amara, camden_child, who_are_you="Hi", favourite_colour="blue")
+        record_voice(Actor(amara, via=WEB), camden_child, who_are_you="Hi", favourite_colour="blue")
 
 
 def test_a_self_rating_outside_1_to_10_cannot_be_stored(amara, camden_child):
-    with pytest.raises(ValidationError) as caught:
-        record_voice(amara, camden_child, entered_by_child=True, who_are_you="Hi", self_rating=0)
+    with pytest.raises(DomainError) as caught:
+        record_voice(
+            Actor(amara, via=WEB),
+            camden_child,
+            entered_by_child=True,
+            who_are_you="Hi",
+            self_rating=0,
+        )
     assert "self_rating" in caught.value.message_dict

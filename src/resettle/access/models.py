@@ -10,9 +10,10 @@ from simple_history.models import HistoricalRecords
 
 from resettle.core.dates import today
 from resettle.core.models import TrackedModel
+from resettle.core.scoping import ChildScopedManager, ChildScopedQuerySet, across
 
 
-class ShareQuerySet(models.QuerySet["Share"]):
+class ShareQuerySet(ChildScopedQuerySet):
     def active(self, on=None) -> ShareQuerySet:
         on = on or today()
         return self.filter(revoked_at__isnull=True, starts_on__lte=on, ends_on__gte=on)
@@ -37,10 +38,12 @@ class Share(TrackedModel):
     )
     revoke_reason = models.TextField(blank=True)
 
-    objects = ShareQuerySet.as_manager()
+    objects = ChildScopedManager(queryset_class=ShareQuerySet)
+    across_children = across(ShareQuerySet)
     history = HistoricalRecords(excluded_fields=["changed_at"])
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-starts_on", "-id"]
         indexes = [
             models.Index(fields=["organisation", "ends_on"], name="share_org_ends_idx"),
@@ -83,7 +86,12 @@ class Restriction(TrackedModel):
     allowed_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="restricted_children", verbose_name=_("people")
     )
+    objects = ChildScopedManager()
+    across_children = across()
     history = HistoricalRecords(excluded_fields=["changed_at"], m2m_fields=[allowed_users])
+
+    class Meta:
+        default_manager_name = "across_children"
 
     def __str__(self) -> str:
         return f"Restriction on child {self.child_id}"
@@ -118,9 +126,13 @@ class Transfer(TrackedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decision_note = models.TextField(blank=True)
+
+    objects = ChildScopedManager()
+    across_children = across()
     history = HistoricalRecords(excluded_fields=["changed_at"])
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["to_service", "status"], name="transfer_to_status_idx")]
         constraints = [

@@ -1,32 +1,36 @@
-"""THE access policy: who may see or do what for which child.
+"""THE access policy: who may see or do what for which child. Every rule is written here, once.
 
-Every view reaches children through `Child.objects.visible_to(user)` or `get_child_for_user`, so the
-rule lives here and nowhere else. A child the user may not see is a 404 (we never confirm the child
-exists); a child the user may see but not change is a 403 on a write.
-
-A child is visible to
+Which children a person may see (`scope_children`, the single entry point; `Child.objects
+.visible_to(user)` is a shorthand for it):
   (a) staff of the owning youth justice service (case workers and managers),
   (b) staff of an organisation the child is shared with, while the share is active,
   (c) nobody else: partnership leads and administrators see no personal records.
 A restricted child is visible only to the people named on the restriction, whatever (a) and (b) say.
+
+A child the person may not see is a 404 (we never confirm the child exists); a child they may see
+but not change is a 403 on a write (`require`). What a person may do once they see the child is
+one of the `can_*` rules below; pages name the rule they need with READ, CONTRIBUTE, CHANGE or
+MANAGE (`resettle.children.pages.child_page`).
+
+This module knows the child only by the attributes it reads (`owning_service_id`) and by database
+reference: it sits below the children app, which asks it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-from uuid import UUID
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import Http404
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from resettle.accounts.models import Organisation, Role
+from resettle.accounts.models import Organisation, Role, User
+
+from .models import Restriction, Share, Transfer
 
 if TYPE_CHECKING:
-    from resettle.accounts.models import User
-    from resettle.children.models import Child, ChildQuerySet
-
-    from .models import Transfer
+    from resettle.children.models import Child
 
 YJS_ROLES = frozenset({Role.CASE_WORKER, Role.YJS_MANAGER})
 # Roles that see children shared with their organisation.
@@ -40,58 +44,72 @@ SHAREABLE_KINDS = (
 )
 
 
-def _is_active(user: User) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
+def _is_active(user: User | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def can_view_children(user: User) -> bool:
+def require(allowed: bool, message: str = "") -> None:
+    """Refuse (403) unless `allowed`."""
+    if not allowed:
+        raise PermissionDenied(message or _("You can see this child's record but not change it."))
+
+
+# ---- Which children ----------------------------------------------------------------------------
+
+
+def can_view_children(user: User | None) -> bool:
     return _is_active(user) and user.role in CHILD_ROLES
 
 
-def can_add_child(user: User) -> bool:
+def can_add_child(user: User | None) -> bool:
     return _is_active(user) and user.role in YJS_ROLES
 
 
-def scope_children(queryset: ChildQuerySet, user: User) -> ChildQuerySet:
-    from .models import Restriction, Share
-
+def scope_children(children: QuerySet, user: User | None) -> QuerySet:
+    """Only the children in `children` that `user` may see."""
     if not can_view_children(user):
-        return queryset.none()
-    shared_in = Share.objects.active().filter(organisation_id=user.organisation_id)
+        return children.none()
+    shared_in = Share.across_children.active().filter(organisation_id=user.organisation_id)
     visible = Q(id__in=shared_in.values("child_id"))
     if user.role in YJS_ROLES:
         visible |= Q(owning_service_id=user.organisation_id)
-    hidden = Restriction.objects.exclude(allowed_users=user).values("child_id")
-    return queryset.filter(visible).exclude(id__in=hidden)
+    hidden = Restriction.across_children.exclude(allowed_users=user).values("child_id")
+    return children.filter(visible).exclude(id__in=hidden)
 
 
-def get_child_for_user(user: User, public_id: UUID | str, queryset=None) -> Child:
-    """The child with this opaque id, if `user` may see them; otherwise 404."""
-    from resettle.children.models import Child
-
-    queryset = queryset if queryset is not None else Child.objects.all()
-    try:
-        return queryset.visible_to(user).get(public_id=public_id)
-    except (Child.DoesNotExist, ValueError) as exc:
-        raise Http404("No such child") from exc
+# "My caseload" or "my service": the two views of a youth justice service's children.
+MINE, SERVICE, SHARED = "mine", "service", "shared"
 
 
-def get_child_page(user: User, public_id: UUID | str, *related: str) -> Child:
-    """The child for a page about them, with what the child's header shows; 404 if not visible."""
-    from resettle.children.models import Child
-
-    queryset = Child.objects.select_related("owning_service", "lead_practitioner", *related)
-    return get_child_for_user(user, public_id, queryset)
+def default_scope(user: User) -> str:
+    if user.role in SHARED_ROLES:
+        return SHARED  # the secure estate and partners see the children shared with them
+    return SERVICE if user.role == Role.YJS_MANAGER else MINE
 
 
-def get_child_to_contribute(user: User, public_id: UUID | str) -> Child:
-    """The child for a page that adds to their record: 404 if not visible, 403 if read-only."""
-    child = get_child_page(user, public_id)
-    require(can_contribute(user, child))
-    return child
+def scope_from(user: User, requested: str | None) -> str:
+    """The scope asked for, if this person may ask for it; otherwise their default."""
+    default = default_scope(user)
+    if default == SHARED:
+        return SHARED
+    return requested if requested in (MINE, SERVICE) else default
 
 
-def is_owning_staff(user: User, child: Child) -> bool:
+def in_scope(children: QuerySet, user: User, scope: str) -> QuerySet:
+    """The visible children of `children` in the scope: "mine" is the person's own caseload."""
+    children = scope_children(children, user)
+    return children.filter(lead_practitioner=user) if scope == MINE else children
+
+
+def can_see_service_lists(user: User | None) -> bool:
+    """My week and releases coming up: the lists of a youth justice service's work."""
+    return _is_active(user) and user.role in YJS_ROLES
+
+
+# ---- What a person may do for a child they see ---------------------------------------------------
+
+
+def is_owning_staff(user: User | None, child: Child) -> bool:
     return (
         _is_active(user)
         and user.role in YJS_ROLES
@@ -99,48 +117,69 @@ def is_owning_staff(user: User, child: Child) -> bool:
     )
 
 
-def can_edit_child(user: User, child: Child) -> bool:
+def is_owning_manager(user: User | None, child: Child) -> bool:
+    """A manager of the youth justice service that owns the child's record: the data controller's
+    own manager, who restricts, exports, audits the plan and reads who has accessed the record."""
+    return is_owning_staff(user, child) and user.role == Role.YJS_MANAGER
+
+
+def can_edit_child(user: User | None, child: Child) -> bool:
     """Change the child's details. Shared organisations contribute elsewhere, not here."""
     return is_owning_staff(user, child)
 
 
-def can_contribute(user: User, child: Child) -> bool:
-    """Add to the child's voice, plan, meetings and notes.
+def can_contribute(user: User | None, child: Child) -> bool:
+    """Add to the child's voice, plan, meetings, network, notes and release checklist.
 
-    The owning service's staff, and the secure estate and partners the child is shared with. Call
-    it only for a child fetched through `get_child_for_user` (which proves an active share). A youth
-    justice service that sees the child only through a share (a handover after transfer) reads.
+    The owning service's staff, and the secure estate and partners the child is shared with. Ask
+    it only of a child fetched for the person (which proves an active share). A youth justice
+    service that sees the child only through a share (a handover after transfer) reads.
     """
     return is_owning_staff(user, child) or (_is_active(user) and user.role in SHARED_ROLES)
 
 
-def require(allowed: bool, message: str = "") -> None:
-    if not allowed:
-        raise PermissionDenied(message or "You can see this child's record but not change it.")
+can_manage_sharing = can_edit_child
+can_request_transfer = can_edit_child
+can_restrict = is_owning_manager
+can_export_child = is_owning_manager  # subject access exports are the data controller's
+can_view_access_log = is_owning_manager
+can_audit_plan = is_owning_manager  # a manager's 5Cs audit of the plan
+can_change_network = can_contribute
+can_change_release_plan = can_contribute
 
 
-def require_edit_child(user: User, child: Child) -> None:
-    require(can_edit_child(user, child))
+def can_change_voice_entry(user: User | None, entry: Any, child: Child) -> bool:
+    """An entry is corrected by the person who recorded it (while they still contribute to the
+    child's record) or by a manager of the service that owns the record."""
+    if is_owning_manager(user, child):
+        return True
+    return entry.recorded_by_id == getattr(user, "pk", None) and can_contribute(user, child)
 
 
-def can_manage_sharing(user: User, child: Child) -> bool:
-    return is_owning_staff(user, child)
+def scope_voice_entries(entries: QuerySet, user: User | None) -> QuerySet:
+    """The child's words a person may read, of a child they may see. Partner practitioners read
+    what the child agreed to share with partners, and what they recorded themselves."""
+    if user is not None and user.role == Role.PARTNER_PRACTITIONER:
+        return entries.filter(Q(share_with_partners=True) | Q(recorded_by=user))
+    return entries
 
 
-def can_restrict(user: User, child: Child) -> bool:
-    return is_owning_staff(user, child) and user.role == Role.YJS_MANAGER
+def can_see_professional_contacts(user: User | None, child: Child) -> bool:
+    """Professionals' work contacts: everyone who sees the child coordinates with them."""
+    return can_view_children(user)
 
 
-def can_export_child(user: User, child: Child) -> bool:
-    """Subject access exports are the data controller's: the owning service's managers."""
-    return is_owning_staff(user, child) and user.role == Role.YJS_MANAGER
+def can_see_personal_contacts(user: User | None, child: Child) -> bool:
+    """The contact details of the child's own people (family, friends, coaches) are personal data
+    about people who are not the child: partner practitioners do their part of the plan without
+    them. The owning service brokers the plan; the secure establishment arranges family contact."""
+    return can_view_children(user) and user.role != Role.PARTNER_PRACTITIONER
 
 
-def can_request_transfer(user: User, child: Child) -> bool:
-    return is_owning_staff(user, child)
+# ---- Transfers and administration --------------------------------------------------------------
 
 
-def can_decide_transfer(user: User, transfer: Transfer) -> bool:
+def can_decide_transfer(user: User | None, transfer: Transfer) -> bool:
     return (
         _is_active(user)
         and user.role == Role.YJS_MANAGER
@@ -149,32 +188,73 @@ def can_decide_transfer(user: User, transfer: Transfer) -> bool:
     )
 
 
-def can_see_transfers(user: User) -> bool:
+def can_see_transfers(user: User | None) -> bool:
     return _is_active(user) and user.role in YJS_ROLES
 
 
-def transfers_visible_to(user: User):
+def transfers_visible_to(user: User | None) -> QuerySet:
     """Transfers into or out of the user's service."""
-    from .models import Transfer
-
     if not can_see_transfers(user):
-        return Transfer.objects.none()
+        return Transfer.across_children.none()
     org = user.organisation_id
-    return Transfer.objects.filter(Q(to_service_id=org) | Q(from_service_id=org))
+    return Transfer.across_children.filter(Q(to_service_id=org) | Q(from_service_id=org))
 
 
-def share_target_organisations(child: Child):
+def can_search_audit(user: User | None) -> bool:
+    """Administrators who may use the administration pages."""
+    return _is_active(user) and user.is_staff and user.role == Role.ADMINISTRATOR
+
+
+# ---- Who may be chosen --------------------------------------------------------------------------
+
+
+def share_target_organisations(child: Child) -> QuerySet:
     return Organisation.objects.filter(kind__in=SHAREABLE_KINDS, is_active=True).exclude(
         id=child.owning_service_id
     )
 
 
-def lead_practitioner_choices(user: User, organisation_id: int | None = None):
+def lead_practitioner_choices(user: User, organisation_id: int | None = None) -> QuerySet:
     """The people who may lead a case in `user`'s service (or the given service)."""
-    from resettle.accounts.models import User as UserModel
-
-    return UserModel.objects.filter(
+    return User.objects.filter(
         organisation_id=organisation_id or user.organisation_id,
         role__in=list(YJS_ROLES),
         is_active=True,
     ).order_by("full_name")
+
+
+def people_working_with(child: Child, also: int | None = None) -> QuerySet:
+    """People who may own an action in the child's plan: the owning service's staff and the staff
+    of organisations the record is shared with now (and `also`, who already owns the action)."""
+    shared_with = Share.objects.for_child(child).active().values("organisation_id")
+    offered = Q(
+        Q(organisation_id=child.owning_service_id) | Q(organisation_id__in=shared_with),
+        is_active=True,
+        role__in=list(CHILD_ROLES),
+    )
+    return (
+        User.objects.filter(offered | Q(id=also) if also else offered)
+        .select_related("organisation")
+        .order_by("organisation__name", "full_name")
+    )
+
+
+# ---- What pages ask for -------------------------------------------------------------------------
+
+READ, CONTRIBUTE, CHANGE, MANAGE = "read", "contribute", "change", "manage"
+
+RULES: dict[str, Callable[[User | None, Child], bool]] = {
+    READ: lambda user, child: True,  # seeing the child at all is scope_children's decision
+    CONTRIBUTE: can_contribute,
+    CHANGE: can_edit_child,
+    MANAGE: is_owning_manager,
+}
+REFUSALS = {
+    CONTRIBUTE: _("You can see this child's record but not add to it."),
+    CHANGE: _("You can see this child's record but not change it."),
+    MANAGE: _("Only a manager of the child's youth justice service can do this."),
+}
+
+
+def may(user: User | None, child: Child, needs: str) -> bool:
+    return RULES[needs](user, child)

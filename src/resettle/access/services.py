@@ -1,38 +1,42 @@
-"""Sharing, restricting and transferring a child: atomic, rule-checked, audited."""
+"""Sharing, restricting and transferring a child: atomic, rule-checked, audited.
+
+Each operation takes the `Actor` first, checks the policy (PermissionDenied), checks its own rules
+(DomainError, with nothing saved) and writes the audit entry.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resettle.accounts.models import Organisation, User
+from resettle.audit.actors import Actor
 from resettle.audit.services import record
-from resettle.children.models import Child
 from resettle.core.dates import today
+from resettle.core.errors import DomainError
 
 from . import policy
 from .models import Restriction, Share, Transfer
 
-
-class AccessError(Exception):
-    """A rule of sharing, restriction or transfer was broken; the message is for the user."""
+if TYPE_CHECKING:
+    from resettle.children.models import Child, LegalStatusEpisode
 
 
 @transaction.atomic
 def share_child(
-    request: HttpRequest, child: Child, organisation: Organisation, purpose: str, ends_on: date
+    actor: Actor, child: Child, organisation: Organisation, purpose: str, ends_on: date
 ) -> Share:
-    user = request.user
+    user = actor.user
     policy.require(policy.can_manage_sharing(user, child))
     if organisation.id == child.owning_service_id:
-        raise AccessError(_("The child's own service already sees their record"))
+        raise DomainError(_("The child's own service already sees their record"))
     if ends_on < today():
-        raise AccessError(_("The end date must be today or in the future"))
+        raise DomainError(_("The end date must be today or in the future"))
     share = Share.objects.create(
         child=child,
         organisation=organisation,
@@ -42,7 +46,7 @@ def share_child(
         changed_by=user,
     )
     record(
-        request,
+        actor,
         "child.shared",
         child=child,
         organisation=str(organisation.public_id),
@@ -52,62 +56,61 @@ def share_child(
 
 
 @transaction.atomic
-def revoke_share(request: HttpRequest, share: Share, reason: str = "") -> Share:
-    policy.require(policy.can_manage_sharing(request.user, share.child))
+def revoke_share(actor: Actor, child: Child, share: Share, reason: str = "") -> Share:
+    policy.require(policy.can_manage_sharing(actor.user, child))
+    if share.child_id != child.id:
+        raise DomainError(_("This share is not for this child"))
     if share.revoked_at is None:
         share.revoked_at = timezone.now()
-        share.revoked_by = request.user
+        share.revoked_by = actor.user
         share.revoke_reason = reason
-        share.changed_by = request.user
+        share.changed_by = actor.user
         share.save()
         record(
-            request,
+            actor,
             "share.revoked",
-            child=share.child,
+            child=child,
             organisation=str(share.organisation.public_id),
         )
     return share
 
 
 @transaction.atomic
-def restrict_child(
-    request: HttpRequest, child: Child, reason: str, people: list[User]
-) -> Restriction:
-    user = request.user
+def restrict_child(actor: Actor, child: Child, reason: str, people: list[User]) -> Restriction:
+    user = actor.user
     policy.require(policy.can_restrict(user, child))
     allowed = {p.id for p in people} | {user.id}  # the manager never locks themselves out
     restriction, _created = Restriction.objects.update_or_create(
         child=child, defaults={"reason": reason, "changed_by": user, "created_by": user}
     )
     restriction.allowed_users.set(allowed)
-    record(request, "child.restricted", child=child, people=len(allowed))
+    record(actor, "child.restricted", child=child, people=len(allowed))
     return restriction
 
 
 @transaction.atomic
-def unrestrict_child(request: HttpRequest, child: Child) -> None:
-    policy.require(policy.can_restrict(request.user, child))
-    deleted, _ = Restriction.objects.filter(child=child).delete()
+def unrestrict_child(actor: Actor, child: Child) -> None:
+    policy.require(policy.can_restrict(actor.user, child))
+    deleted, _ = Restriction.objects.for_child(child).delete()
     if deleted:
-        record(request, "child.unrestricted", child=child)
+        record(actor, "child.unrestricted", child=child)
 
 
 @transaction.atomic
-def request_transfer(
-    request: HttpRequest, child: Child, to_service: Organisation, reason: str
-) -> Transfer:
-    user = request.user
+def request_transfer(actor: Actor, child: Child, to_service: Organisation, reason: str) -> Transfer:
+    user = actor.user
     policy.require(policy.can_request_transfer(user, child))
     if to_service.kind != Organisation.Kind.YOUTH_JUSTICE_SERVICE:
-        raise AccessError(_("A child can only be transferred to a youth justice service"))
+        raise DomainError(_("A child can only be transferred to a youth justice service"))
     if to_service.id == child.owning_service_id:
-        raise AccessError(_("Choose a different youth justice service from the child's own"))
+        raise DomainError(_("Choose a different youth justice service from the child's own"))
     if (
-        Transfer.objects.select_for_update()
-        .filter(child=child, status=Transfer.Status.REQUESTED)
+        Transfer.objects.for_child(child)
+        .select_for_update()
+        .filter(status=Transfer.Status.REQUESTED)
         .exists()
     ):
-        raise AccessError(_("There is already a transfer waiting for a decision for this child"))
+        raise DomainError(_("There is already a transfer waiting for a decision for this child"))
     transfer = Transfer.objects.create(
         child=child,
         from_service_id=child.owning_service_id,
@@ -117,7 +120,7 @@ def request_transfer(
         changed_by=user,
     )
     record(
-        request,
+        actor,
         "child.transfer_requested",
         child=child,
         to_service=str(to_service.public_id),
@@ -125,43 +128,45 @@ def request_transfer(
     return transfer
 
 
-def _decide(request: HttpRequest, transfer: Transfer, status: str, note: str) -> None:
+def _decide(actor: Actor, transfer: Transfer, status: str, note: str) -> None:
     transfer.status = status
     transfer.decided_at = timezone.now()
-    transfer.decided_by = request.user
+    transfer.decided_by = actor.user
     transfer.decision_note = note
-    transfer.changed_by = request.user
+    transfer.changed_by = actor.user
     transfer.save()
 
 
 @transaction.atomic
 def accept_transfer(
-    request: HttpRequest, transfer: Transfer, lead_practitioner: User | None, note: str = ""
+    actor: Actor, transfer: Transfer, lead_practitioner: User | None, note: str = ""
 ) -> Transfer:
     """The child, their record and their plan move to the receiving service.
 
     The old service keeps read-only access for a handover period through an ordinary share
     (docs/decisions/0002-transfer-handover.md), so it ends by itself and can be revoked early.
     """
-    user = request.user
-    transfer = Transfer.objects.select_for_update().select_related("child").get(pk=transfer.pk)
+    user = actor.user
+    transfer = (
+        Transfer.across_children.select_for_update().select_related("child").get(pk=transfer.pk)
+    )
     policy.require(policy.can_decide_transfer(user, transfer))
     if lead_practitioner is not None and lead_practitioner.organisation_id != user.organisation_id:
-        raise AccessError(_("The lead practitioner must work in your service"))
+        raise DomainError(_("The lead practitioner must work in your service"))
     child = transfer.child
     old_service_id = child.owning_service_id
-    _decide(request, transfer, Transfer.Status.ACCEPTED, note)
+    _decide(actor, transfer, Transfer.Status.ACCEPTED, note)
     child.owning_service_id = transfer.to_service_id
     child.lead_practitioner = lead_practitioner
     child.changed_by = user
     child.save()
     # Shares made by the old service were its decisions; they end with its ownership.
     now = timezone.now()
-    for share in Share.objects.active().filter(child=child):
+    for share in Share.objects.for_child(child).active():
         share.revoked_at, share.revoked_by = now, user
         share.revoke_reason = _("Ended when the child transferred to another service")
         share.save()
-    Restriction.objects.filter(child=child).delete()
+    Restriction.objects.for_child(child).delete()
     Share.objects.create(
         child=child,
         organisation_id=old_service_id,
@@ -171,26 +176,52 @@ def accept_transfer(
         created_by=user,
         changed_by=user,
     )
-    record(request, "child.transferred", child=child, from_service=old_service_id)
+    record(actor, "child.transferred", child=child, from_service=old_service_id)
     return transfer
 
 
 @transaction.atomic
-def decline_transfer(request: HttpRequest, transfer: Transfer, note: str) -> Transfer:
-    transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
-    policy.require(policy.can_decide_transfer(request.user, transfer))
-    _decide(request, transfer, Transfer.Status.DECLINED, note)
-    record(request, "child.transfer_declined", child=transfer.child)
+def decline_transfer(actor: Actor, transfer: Transfer, note: str) -> Transfer:
+    transfer = Transfer.across_children.select_for_update().get(pk=transfer.pk)
+    policy.require(policy.can_decide_transfer(actor.user, transfer))
+    _decide(actor, transfer, Transfer.Status.DECLINED, note)
+    record(actor, "child.transfer_declined", child=transfer.child)
     return transfer
 
 
 @transaction.atomic
-def cancel_transfer(request: HttpRequest, transfer: Transfer) -> Transfer:
-    transfer = Transfer.objects.select_for_update().select_related("child").get(pk=transfer.pk)
+def cancel_transfer(actor: Actor, transfer: Transfer) -> Transfer:
+    transfer = (
+        Transfer.across_children.select_for_update().select_related("child").get(pk=transfer.pk)
+    )
     policy.require(
         transfer.status == Transfer.Status.REQUESTED
-        and policy.can_request_transfer(request.user, transfer.child)
+        and policy.can_request_transfer(actor.user, transfer.child)
     )
-    _decide(request, transfer, Transfer.Status.CANCELLED, "")
-    record(request, "child.transfer_cancelled", child=transfer.child)
+    _decide(actor, transfer, Transfer.Status.CANCELLED, "")
+    record(actor, "child.transfer_cancelled", child=transfer.child)
     return transfer
+
+
+def placement_share_offer(child: Child, episode: LegalStatusEpisode) -> dict | None:
+    """After a placement in a secure establishment, what a share with it would look like.
+
+    None when there is nothing to offer: no establishment, or it already sees the child.
+    """
+    if episode.establishment_id is None:
+        return None
+    if (
+        Share.objects.for_child(child)
+        .active()
+        .filter(organisation_id=episode.establishment_id)
+        .exists()
+    ):
+        return None
+    release = episode.expected_release_on
+    ends_on = release + timedelta(days=90) if release else episode.starts_on + timedelta(days=365)
+    return {
+        "organisation": episode.establishment,
+        "purpose": _("Placed at %(place)s: resettlement planning with the establishment")
+        % {"place": episode.establishment.name},
+        "ends_on": max(ends_on, today()),
+    }

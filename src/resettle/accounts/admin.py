@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from resettle.audit.actors import actor_of
 from resettle.audit.services import record
 
 from . import services
@@ -61,7 +62,7 @@ class UserAdmin(BaseUserAdmin):
 
     @admin.action(description=_("End sessions (sign out everywhere)"))
     def end_sessions(self, request, queryset) -> None:
-        ended = sum(services.end_user_sessions(request, person) for person in queryset)
+        ended = sum(services.end_user_sessions(actor_of(request), person) for person in queryset)
         self.message_user(
             request,
             ngettext("%(count)d session ended.", "%(count)d sessions ended.", ended)
@@ -73,7 +74,7 @@ class UserAdmin(BaseUserAdmin):
     def deactivate(self, request, queryset) -> None:
         people = [person for person in queryset if person.is_active]
         for person in people:
-            services.deactivate_user(request, person)
+            services.deactivate_user(actor_of(request), person)
         self.message_user(
             request,
             ngettext("%(count)d person deactivated.", "%(count)d people deactivated.", len(people))
@@ -84,7 +85,7 @@ class UserAdmin(BaseUserAdmin):
     @admin.action(description=_("Reset two-factor sign-in (they set up a new authenticator app)"))
     def reset_two_factor(self, request, queryset) -> None:
         for person in queryset:
-            services.reset_two_factor(request, person)
+            services.reset_two_factor(actor_of(request), person)
         self.message_user(
             request,
             _(
@@ -99,4 +100,4 @@ class UserAdmin(BaseUserAdmin):
         deactivated = change and "is_active" in form.changed_data and not obj.is_active
         super().save_model(request, obj, form, change)
         if deactivated:
-            record(request, "user.deactivated", user=str(obj.public_id))
+            record(actor_of(request), "user.deactivated", user=str(obj.public_id))

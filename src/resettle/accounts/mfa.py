@@ -29,9 +29,10 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from resettle.audit.actors import actor_of
 from resettle.audit.services import record
 
-from . import reauth
+from . import stamps
 
 if TYPE_CHECKING:
     from .models import User
@@ -164,12 +165,12 @@ def complete_verification(request: HttpRequest, device: Device, *, method: str) 
     """Mark this session as having given a code."""
     otp_login(request, device)
     request.session.pop(MFA_PENDING, None)
-    reauth.mark_code(request)
-    record(request, "user.mfa_verified", method=method)
+    stamps.mark_code(request)
+    record(actor_of(request), "user.mfa_verified", method=method)
 
 
 def record_failure(request: HttpRequest, *, method: str, result: CodeResult) -> None:
-    record(request, "user.mfa_failed", method=method, reason=result.value)
+    record(actor_of(request), "user.mfa_failed", method=method, reason=result.value)
 
 
 # Setting up an authenticator app ------------------------------------------------------------
@@ -217,11 +218,11 @@ def confirm_authenticator(
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         codes = create_recovery_codes(user)
-        record(request, "user.mfa_enrolled")
-        record(request, "user.recovery_codes_created")
+        record(actor_of(request), "user.mfa_enrolled")
+        record(actor_of(request), "user.recovery_codes_created")
     otp_login(request, device)
     request.session.pop(MFA_PENDING, None)
-    reauth.mark_code(request)
+    stamps.mark_code(request)
     return result, codes
 
 

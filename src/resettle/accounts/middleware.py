@@ -1,4 +1,4 @@
-"""Idle and absolute session limits (ENGINEERING.md: 30 minutes idle, 12 hours absolute)."""
+"""Idle and absolute session limits (30 minutes idle, 12 hours absolute: docs/decisions/0003)."""
 
 import time
 from collections.abc import Callable
@@ -8,7 +8,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from . import sessions
+from . import mfa, sessions
 
 SIGNED_IN_AT = "resettle_signed_in_at"
 LAST_SEEN = "resettle_last_seen"
@@ -62,8 +62,6 @@ class MFARequiredMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
-        from . import mfa
-
         user = request.user
         if not user.is_authenticated or not mfa.code_needed(request):
             return None

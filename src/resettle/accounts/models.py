@@ -1,8 +1,9 @@
-"""Organisations, users and their roles (DOMAIN.md §4)."""
+"""Organisations, users and their roles (docs/domain.md, people and what they may see)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,8 +56,6 @@ class Organisation(OpaqueIdModel):
         return self.kind == self.Kind.YOUTH_JUSTICE_SERVICE
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if self.kind == self.Kind.SECURE_ESTABLISHMENT and self.subtype not in self.SECURE_SUBTYPES:
             raise ValidationError({"subtype": _("Choose the type of secure establishment.")})
         if self.kind == self.Kind.PARTNER and self.subtype not in self.PARTNER_SUBTYPES:
@@ -145,8 +144,6 @@ class User(OpaqueIdModel, AbstractBaseUser, PermissionsMixin):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         super().clean()
         self.email = self.email.lower()
         allowed = ROLE_ORGANISATION_KINDS.get(self.role, set())

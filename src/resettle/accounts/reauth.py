@@ -16,16 +16,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-PASSWORD_AT = "resettle_password_given_at"  # noqa: S105 (a session key name)
-CODE_AT = "resettle_code_given_at"
+from . import mfa
+from .stamps import CODE_AT, PASSWORD_AT, mark_code, mark_password
 
-
-def mark_password(request: HttpRequest) -> None:
-    request.session[PASSWORD_AT] = int(time.time())
-
-
-def mark_code(request: HttpRequest) -> None:
-    request.session[CODE_AT] = int(time.time())
+__all__ = ["CODE_AT", "PASSWORD_AT", "is_recent", "mark_code", "mark_password"]
 
 
 def _given_recently(request: HttpRequest, key: str) -> bool:
@@ -36,8 +30,6 @@ def _given_recently(request: HttpRequest, key: str) -> bool:
 
 
 def is_recent(request: HttpRequest) -> bool:
-    from . import mfa
-
     if not _given_recently(request, PASSWORD_AT):
         return False
     return _given_recently(request, CODE_AT) or not mfa.has_authenticator(request.user)

@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from resettle.audit.services import client_address
+from resettle.audit.actors import client_address
 
 from .models import UserSession
 

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views, views_account, views_mfa, views_sessions
+from resettle.core.routing import Routes
 
-app_name = "accounts"
+from . import views, views_account, views_mfa, views_sessions
 
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
@@ -36,3 +36,5 @@ urlpatterns = [
         name="user-sessions-end",
     ),
 ]
+
+routes = {"accounts": Routes(site=urlpatterns)}

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 
+from resettle.audit.actors import actor_of
 from resettle.audit.services import record
 
 from . import mfa, reauth
@@ -24,7 +25,7 @@ class SignInView(auth_views.LoginView):
         response = super().form_valid(form)  # login() gives the user a new session id
         mark_signed_in(self.request)
         reauth.mark_password(self.request)
-        record(self.request, "user.signed_in")
+        record(actor_of(self.request), "user.signed_in")
         return response
 
     def get_success_url(self) -> str:
@@ -42,7 +43,7 @@ class SignInView(auth_views.LoginView):
 class SignOutView(auth_views.LogoutView):
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.user.is_authenticated:
-            record(request, "user.signed_out")
+            record(actor_of(request), "user.signed_out")
         return super().post(request, *args, **kwargs)
 
 

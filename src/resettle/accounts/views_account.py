@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from resettle.audit.actors import actor_of
 from resettle.audit.services import record
 
 from . import mfa, reauth, sessions
@@ -82,7 +83,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
         update_session_auth_hash(request, user)  # stay signed in here, with a new session id
         sessions.rekey(old_key, request.session.session_key)
         ended = sessions.end_sessions(user, keep=request.session.session_key)
-        record(request, "user.password_changed", other_sessions_ended=ended)
+        record(actor_of(request), "user.password_changed", other_sessions_ended=ended)
         messages.success(request, _("Your password has been changed"))
         return redirect("accounts:account")
     return render(request, "accounts/password_change.html", {"form": form})

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from resettle.audit.actors import actor_of
 from resettle.audit.services import record
 
 from . import mfa, reauth
@@ -151,7 +152,7 @@ def new_recovery_codes(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:account")
     if request.method == "POST":
         codes = mfa.create_recovery_codes(request.user)
-        record(request, "user.recovery_codes_created")
+        record(actor_of(request), "user.recovery_codes_created")
         mfa.show_recovery_codes_once(request, codes, reverse("accounts:account"))
         return redirect("accounts:mfa-recovery-codes")
     return render(

@@ -40,7 +40,7 @@ def user_sessions(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def end_user_sessions(request: HttpRequest, public_id: UUID) -> HttpResponse:
     person = _person_for_administrator(request, public_id)
     if request.method == "POST":
-        ended = services.end_user_sessions(request, person)
+        ended = services.end_user_sessions(request.actor, person)
         messages.success(
             request,
             ngettext(

@@ -188,9 +188,3 @@ class AuditEvent(models.Model):
     @property
     def action_display(self) -> str:
         return str(ACTIONS.get(self.action, self.action))
-
-    @property
-    def role_display(self) -> str:
-        from resettle.accounts.models import Role
-
-        return str(dict(Role.choices).get(self.role, self.role))

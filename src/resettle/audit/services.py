@@ -1,49 +1,33 @@
-"""Writing the audit trail."""
+"""Writing the audit trail: `record(actor, action, child=..., **detail)`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.http import HttpRequest
-
+from .actors import API, WEB, Actor
 from .models import ACTIONS, AuditEvent
 
-if TYPE_CHECKING:
-    from resettle.children.models import Child
 
-
-def client_address(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
-def record(
-    request: HttpRequest, action: str, *, child: Child | None = None, **detail: Any
-) -> AuditEvent:
-    """Record that the signed-in user did `action` (to `child`, if given).
+def record(actor: Actor, action: str, *, child: Any = None, **detail: Any) -> AuditEvent:
+    """Record that `actor` did `action` (to `child`, if given).
 
     The entry is appended to the hash chain (see `AuditEvent.save`). On PostgreSQL appends are
     serialised by a lock held until the surrounding transaction ends, so inside a service's
     `transaction.atomic()` call `record()` after the service's own writes, not before them.
+    Anything other than a page (an API call, a command, a task) is marked with how it came.
     """
     if action not in ACTIONS:
         raise ValueError(f"Unknown audit action {action!r}: add it to audit.models.ACTIONS")
-    user = request.user if request.user.is_authenticated else None
+    user = actor.user
+    if actor.via != WEB:
+        detail.setdefault("via", actor.via)
     return AuditEvent.objects.create(
         actor=user,
         actor_email=user.email if user else "",
         organisation_id=user.organisation_id if user else None,
-        role=user.role if user else "",
+        role=user.role if user else ("" if actor.via in (WEB, API) else "system"),
         action=action,
         child=child,
-        ip_address=client_address(request),
+        ip_address=actor.ip_address,
         detail=detail,
-    )
-
-
-def record_system(action: str, *, child: Child | None = None, **detail: Any) -> AuditEvent:
-    """Record something Resettle did by itself (a scheduled job), with no person or request."""
-    if action not in ACTIONS:
-        raise ValueError(f"Unknown audit action {action!r}: add it to audit.models.ACTIONS")
-    return AuditEvent.objects.create(
-        actor_email="", role="system", action=action, child=child, detail=detail
     )

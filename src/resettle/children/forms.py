@@ -1,18 +1,14 @@
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from resettle.access.policy import lead_practitioner_choices
 from resettle.accounts.models import Organisation
-from resettle.core.dates import today, years_ago
 from resettle.core.forms import GovukDateField
 
 from .models import (
-    IN_SECURE_ESTABLISHMENT,
     CareStatus,
     Child,
     Ethnicity,
@@ -20,9 +16,7 @@ from .models import (
     LegalStatus,
     LegalStatusEpisode,
 )
-
-MIN_AGE = 10
-MAX_AGE = 25
+from .rules import date_of_birth_problem, legal_status_problems
 
 
 class LeadPractitionerField(forms.ModelChoiceField):
@@ -114,21 +108,8 @@ class ChildForm(forms.ModelForm):
 
     def clean_date_of_birth(self):
         dob = self.cleaned_data["date_of_birth"]
-        if dob is None:
-            return dob
-        now = today()
-        if dob > now:
-            raise ValidationError(_("Date of birth must be in the past"))
-        if dob > years_ago(MIN_AGE, now):
-            raise ValidationError(
-                _("The child must be at least %(age)s years old: check the date of birth")
-                % {"age": MIN_AGE}
-            )
-        if dob <= years_ago(MAX_AGE + 1, now):
-            raise ValidationError(
-                _("Resettle is for people aged up to %(age)s: check the date of birth")
-                % {"age": MAX_AGE}
-            )
+        if dob is not None and (problem := date_of_birth_problem(dob)):
+            raise ValidationError(problem)
         return dob
 
 
@@ -218,26 +199,9 @@ class LegalStatusForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        status = data.get("status")
-        if status in IN_SECURE_ESTABLISHMENT and not data.get("establishment"):
-            self.add_error("establishment", _("Choose the secure establishment"))
-        if status not in IN_SECURE_ESTABLISHMENT and data.get("establishment"):
-            self.add_error(
-                "establishment",
-                _("Only choose an establishment when the child is remanded, sentenced or recalled"),
-            )
-        if status == LegalStatus.SENTENCED_CUSTODY:
-            if not data.get("sentence_type"):
-                self.add_error("sentence_type", _("Select the sentence"))
-            if not data.get("expected_release_on"):
-                self.add_error("expected_release_on", _("Enter the expected release date"))
-        elif data.get("sentence_type"):
+        if data.get("status") != LegalStatus.SENTENCED_CUSTODY:
             data["sentence_type"] = ""
-        starts, release = data.get("starts_on"), data.get("expected_release_on")
-        if starts and starts > today() + timedelta(days=31):
-            self.add_error("starts_on", _("The start date must be no more than a month ahead"))
-        if starts and release and release < starts:
-            self.add_error(
-                "expected_release_on", _("The expected release date must be after the start date")
-            )
+        for field, message in legal_status_problems(data).items():
+            if field not in self.errors and (field != "starts_on" or "starts_on" in data):
+                self.add_error(field, message)
         return data

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from resettle.core.dates import age_on
+from resettle.access.policy import scope_children
+from resettle.core.dates import age_on, today
 from resettle.core.models import TrackedModel
+from resettle.core.scoping import ChildScopedManager, ChildScopedQuerySet, across
 
 if TYPE_CHECKING:
     from resettle.accounts.models import User
@@ -66,10 +70,8 @@ class CareStatus(models.TextChoices):
 
 class ChildQuerySet(models.QuerySet["Child"]):
     def visible_to(self, user: User) -> ChildQuerySet:
-        """Only the children `user` may see. The rule lives in resettle.access.policy."""
-        from resettle.access import policy
-
-        return policy.scope_children(self, user)
+        """Only the children `user` may see: resettle.access.policy.scope_children decides."""
+        return scope_children(self, user)
 
     def for_caseload(self) -> ChildQuerySet:
         """Everything a caseload row shows, in a fixed number of queries."""
@@ -154,16 +156,9 @@ class Child(TrackedModel):
     def age(self) -> int:
         return age_on(self.date_of_birth)
 
-    def current_legal_status(self) -> LegalStatusEpisode | None:
-        """The latest legal status to have started (the rule `journey.stages` uses), one query."""
-        from resettle.core.dates import today
-
-        return (
-            self.legal_statuses.filter(starts_on__lte=today())
-            .select_related("establishment")
-            .order_by("-starts_on", "-id")
-            .first()
-        )
+    def current_legal_status(self, on: date | None = None) -> LegalStatusEpisode | None:
+        """The child's current legal status (see `LegalStatusQuerySet.current`), one query."""
+        return self.legal_statuses.select_related("establishment").current(on)
 
 
 class LegalStatus(models.TextChoices):
@@ -191,6 +186,28 @@ IN_SECURE_ESTABLISHMENT = frozenset(
 )
 
 
+# THE rule for the current legal status: the latest episode to have started by the day asked about
+# (the latest start date; on the same day, the one recorded last). `stages.current_episode` applies
+# the same order to episodes already in memory.
+CURRENT_ORDER = ("-starts_on", "-id")
+
+
+class LegalStatusQuerySet(ChildScopedQuerySet):
+    def started_by(self, on: date | None = None) -> LegalStatusQuerySet:
+        return self.filter(starts_on__lte=on or today())
+
+    def current(self, on: date | None = None) -> LegalStatusEpisode | None:
+        """The current episode of the one child this queryset is about."""
+        return self.started_by(on).order_by(*CURRENT_ORDER).first()
+
+
+def current_episodes(on: date | None = None, child=None) -> LegalStatusQuerySet:
+    """Episodes in current-first order: `[:1]` is the current one. Without `child`, for a subquery
+    on children (annotate a list of children with their current status in the same query)."""
+    child = child if child is not None else OuterRef("pk")
+    return LegalStatusEpisode.objects.for_child(child).started_by(on).order_by(*CURRENT_ORDER)
+
+
 class LegalStatusEpisode(TrackedModel):
     """One period of the child's legal status. The latest by start date is the current one."""
 
@@ -211,10 +228,14 @@ class LegalStatusEpisode(TrackedModel):
     starts_on = models.DateField(_("start date"))
     expected_release_on = models.DateField(_("expected release date"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+
+    objects = ChildScopedManager(queryset_class=LegalStatusQuerySet)
+    across_children = across(LegalStatusQuerySet)
     history = HistoricalRecords(excluded_fields=["changed_at"])
 
     class Meta:
-        ordering = ["-starts_on", "-id"]
+        default_manager_name = "across_children"
+        ordering = list(CURRENT_ORDER)
         indexes = [models.Index(fields=["child", "-starts_on"], name="legal_status_child_idx")]
 
     def __str__(self) -> str:

@@ -1,38 +1,118 @@
-"""Adding and changing a child: atomic, audited."""
+"""Adding and changing a child and their legal status: `verb(actor, [child,] **values)`.
+
+Each operation checks the access policy (PermissionDenied), the rules in `rules.py` (DomainError,
+nothing saved), saves in one transaction and writes the audit entry.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from resettle.access import policy
+from resettle.audit.actors import Actor
 from resettle.audit.services import record
-from resettle.core.dates import today
+from resettle.core.errors import DomainError
 
-from .forms import ChildForm
 from .models import Child, LegalStatus, LegalStatusEpisode
+from .rules import child_problems, clean_name, legal_status_problems
+from .signals import legal_status_recorded
+
+CHILD_FIELDS = (
+    "preferred_name",
+    "legal_name",
+    "date_of_birth",
+    "gender",
+    "ethnicity",
+    "first_language",
+    "care_status",
+    "communication_needs",
+    "lead_practitioner",
+    "local_reference",
+)
+LEGAL_STATUS_FIELDS = (
+    "status",
+    "sentence_type",
+    "establishment",
+    "starts_on",
+    "expected_release_on",
+    "notes",
+)
+
+
+def _only(values: dict[str, Any], allowed: tuple[str, ...], what: str) -> None:
+    unknown = set(values) - set(allowed)
+    if unknown:
+        raise TypeError(f"{what} got unexpected fields: {sorted(unknown)}")
+
+
+def _clean_child(values: dict[str, Any]) -> dict[str, Any]:
+    for name in ("preferred_name", "legal_name"):
+        values[name] = clean_name(values.get(name))
+    for name in ("first_language", "communication_needs", "local_reference"):
+        values[name] = str(values.get(name) or "").strip()
+    return values
 
 
 @transaction.atomic
-def add_child(request: HttpRequest, form: ChildForm) -> Child:
-    child = form.save(commit=False)
-    child.owning_service_id = request.user.organisation_id
-    child.created_by = request.user
-    child.changed_by = request.user
+def add_child(actor: Actor, **values: Any) -> Child:
+    """Add a child to the actor's own youth justice service."""
+    user = actor.user
+    policy.require(policy.can_add_child(user), _("Your role cannot add children."))
+    _only(values, CHILD_FIELDS, "add_child()")
+    values = _clean_child({name: values.get(name) for name in CHILD_FIELDS})
+    DomainError.raise_if(child_problems(values, policy.lead_practitioner_choices(user)))
+    child = Child(**values, owning_service_id=user.organisation_id, created_by=user)
+    child.changed_by = user
     child.save()
-    record(request, "child.created", child=child)
+    record(actor, "child.created", child=child)
     return child
 
 
 @transaction.atomic
-def change_child(request: HttpRequest, form: ChildForm) -> Child:
-    child = form.save(commit=False)
-    child.changed_by = request.user
+def change_child(actor: Actor, child: Child, **changes: Any) -> list[str]:
+    """Change the child's details; returns the names of the fields that changed."""
+    user = actor.user
+    policy.require(policy.can_edit_child(user, child))
+    _only(changes, CHILD_FIELDS, "change_child()")
+    values = _clean_child({name: changes.get(name, getattr(child, name)) for name in CHILD_FIELDS})
+    choices = policy.lead_practitioner_choices(user, child.owning_service_id)
+    DomainError.raise_if(child_problems(values, choices))
+    changed = [name for name, value in values.items() if getattr(child, name) != value]
+    for name in changed:
+        setattr(child, name, values[name])
+    child.changed_by = user
     child.save()
-    record(request, "child.changed", child=child, fields=sorted(form.changed_data))
-    return child
+    record(actor, "child.changed", child=child, fields=sorted(changed))
+    return changed
+
+
+@transaction.atomic
+def record_legal_status(actor: Actor, child: Child, **values: Any) -> LegalStatusEpisode:
+    """Record a new period of the child's legal status (the owning service's staff)."""
+    user = actor.user
+    policy.require(policy.can_edit_child(user, child))
+    _only(values, LEGAL_STATUS_FIELDS, "record_legal_status()")
+    values = {name: values.get(name) for name in LEGAL_STATUS_FIELDS}
+    values["notes"] = str(values["notes"] or "").strip()
+    if values["status"] != LegalStatus.SENTENCED_CUSTODY:
+        values["sentence_type"] = ""
+    values["sentence_type"] = values["sentence_type"] or ""
+    DomainError.raise_if(legal_status_problems(values))
+    episode = LegalStatusEpisode(child=child, **values)
+    episode.created_by = episode.changed_by = user
+    episode.save()
+    latest = child.legal_statuses.order_by("-starts_on", "-id").first()
+    ended_on = latest.starts_on if latest.status == LegalStatus.ORDER_ENDED else None
+    if child.order_ended_on != ended_on:
+        child.order_ended_on = ended_on
+        child.changed_by = user
+        child.save()
+    record(actor, "child.legal_status_recorded", child=child, status=episode.status)
+    legal_status_recorded.send(sender=LegalStatusEpisode, episode=episode, actor=actor)
+    return episode
 
 
 # Who saved and when is shown in its own columns, not as a change to the child's details.
@@ -68,47 +148,3 @@ def change_history(child: Child, limit: int = 50) -> list[dict]:
             }
         )
     return changes
-
-
-@transaction.atomic
-def record_legal_status(request: HttpRequest, child: Child, form) -> LegalStatusEpisode:
-    episode = form.save(commit=False)
-    episode.child = child
-    episode.created_by = episode.changed_by = request.user
-    episode.save()
-    latest = child.legal_statuses.order_by("-starts_on", "-id").first()
-    ended_on = latest.starts_on if latest.status == LegalStatus.ORDER_ENDED else None
-    if child.order_ended_on != ended_on:
-        child.order_ended_on = ended_on
-        child.changed_by = request.user
-        child.save()
-    record(request, "child.legal_status_recorded", child=child, status=episode.status)
-    from resettle.journey.services import legal_status_recorded  # the touchpoints it starts
-
-    legal_status_recorded(episode, by=request.user)
-    return episode
-
-
-def placement_share_offer(child: Child, episode: LegalStatusEpisode) -> dict | None:
-    """After a placement in a secure establishment, what a share with it would look like.
-
-    None when there is nothing to offer: no establishment, or it already sees the child.
-    """
-    from resettle.access.models import Share
-
-    if episode.establishment_id is None:
-        return None
-    if (
-        Share.objects.active()
-        .filter(child=child, organisation_id=episode.establishment_id)
-        .exists()
-    ):
-        return None
-    release = episode.expected_release_on
-    ends_on = release + timedelta(days=90) if release else episode.starts_on + timedelta(days=365)
-    return {
-        "organisation": episode.establishment,
-        "purpose": _("Placed at %(place)s: resettlement planning with the establishment")
-        % {"place": episode.establishment.name},
-        "ends_on": max(ends_on, today()),
-    }

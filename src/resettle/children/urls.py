@@ -1,17 +1,43 @@
 from django.urls import path
 
-from resettle.audit import views as audit_views
+from resettle.core.routing import Routes
 
-from . import views
+from . import views, views_sharing
 
-app_name = "children"
-
-urlpatterns = [
-    path("", views.caseload, name="caseload"),
-    path("add/", views.add_child, name="add"),
-    path("<uuid:public_id>/", views.child_detail, name="detail"),
-    path("<uuid:public_id>/edit/", views.edit_child, name="edit"),
-    path("<uuid:public_id>/history/", views.child_history, name="history"),
-    path("<uuid:public_id>/legal-status/add/", views.add_legal_status, name="legal-status-add"),
-    path("<uuid:public_id>/access-log/", audit_views.child_access_log, name="access-log"),
-]
+routes = {
+    "children": Routes(
+        site=[path("children/add/", views.add_child, name="add")],
+        child=[
+            path("edit/", views.edit_child, name="edit"),
+            path("history/", views.child_history, name="history"),
+            path("legal-status/add/", views.add_legal_status, name="legal-status-add"),
+        ],
+    ),
+    "access": Routes(
+        site=[
+            path("transfers/", views_sharing.transfers, name="transfers"),
+            path(
+                "transfers/<uuid:transfer_id>/",
+                views_sharing.decide_transfer,
+                name="transfer-decide",
+            ),
+            path(
+                "transfers/<uuid:transfer_id>/cancel/",
+                views_sharing.cancel_transfer,
+                name="transfer-cancel",
+            ),
+        ],
+        child=[
+            path("sharing/", views_sharing.sharing, name="sharing"),
+            path("sharing/add/", views_sharing.add_share, name="share-add"),
+            path(
+                "sharing/<uuid:share_id>/revoke/", views_sharing.revoke_share, name="share-revoke"
+            ),
+            path("restriction/", views_sharing.restriction, name="restriction"),
+            path(
+                "restriction/remove/", views_sharing.remove_restriction, name="restriction-remove"
+            ),
+            path("transfer/", views_sharing.request_transfer, name="transfer-request"),
+        ],
+    ),
+}

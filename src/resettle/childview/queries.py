@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext_lazy as _
 
 from resettle.core.dates import today
+from resettle.journey.models import MeetingKind, Touchpoint
+from resettle.network.models import Professional
 from resettle.plans.models import ActionKind, Goal, Pathway, Plan, PlanAction
 from resettle.plans.queries import actions_for_page
+from resettle.release.models import ReleasePlan
 from resettle.voice.services import latest_entry
 
 if TYPE_CHECKING:
@@ -99,14 +102,9 @@ def _helpers(child: Child, actions: list[PlanAction]) -> list[Helper]:
             helping = str(_("Helping with: %(theme)s") % {"theme": theme})
             if helping not in roles:
                 roles.append(helping)
-    try:
-        from resettle.network.models import Professional
-    except ImportError:  # pragma: no cover - the network is an optional part
-        professionals = []
-    else:
-        professionals = Professional.objects.filter(child=child, is_active=True).select_related(
-            "organisation"
-        )
+    professionals = (
+        Professional.objects.for_child(child).filter(is_active=True).select_related("organisation")
+    )
     for professional in professionals:
         role = professional.role
         if professional.organisation_id:
@@ -119,14 +117,9 @@ def _helpers(child: Child, actions: list[PlanAction]) -> list[Helper]:
 
 def _next_meeting(child: Child, on: date):
     """The next open touchpoint that a meeting completes, if the journey has any."""
-    try:
-        from resettle.journey.models import MeetingKind, Touchpoint
-    except ImportError:  # pragma: no cover
-        return None, ""
     touchpoint = (
-        Touchpoint.objects.filter(
-            child=child, completed_on__isnull=True, superseded_on__isnull=True
-        )
+        Touchpoint.objects.for_child(child)
+        .filter(completed_on__isnull=True, superseded_on__isnull=True)
         .exclude(rule__completed_by="")
         .exclude(rule__isnull=True)
         .select_related("rule")
@@ -142,26 +135,22 @@ def _next_meeting(child: Child, on: date):
 
 def _release(child: Child, on: date):
     release_on = None
-    episode = child.legal_statuses.filter(starts_on__lte=on).order_by("-starts_on", "-id").first()
+    episode = child.legal_statuses.current(on)
     if episode is not None and episode.expected_release_on and episode.expected_release_on >= on:
         release_on = episode.expected_release_on
-    try:
-        from resettle.release.models import ReleasePlan
-    except ImportError:  # pragma: no cover
-        return release_on, None
-    plan = ReleasePlan.objects.filter(child=child).first()
+    plan = ReleasePlan.objects.for_child(child).first()
     if plan is not None and not (plan.who_meets or plan.transport or plan.first_appointment):
         plan = None
     return release_on, plan
 
 
 def my_plan(child: Child, user: User, on: date | None = None) -> MyPlan:
-    """The child's plan as the child reads it. `child` must come from get_child_for_user, with
-    the lead practitioner and their organisation loaded."""
+    """The child's plan as the child reads it. `child` must have been fetched for `user`
+    (children.pages.get_child), with the lead practitioner and their organisation loaded."""
     on = on or today()
     entry = latest_entry(child, user)
     strengths = [s.name for s in entry.strengths.all()] if entry else []
-    plan = Plan.objects.filter(child=child).first()
+    plan = Plan.objects.for_child(child).first()
     goals: list[Goal] = []
     themes: list[Theme] = []
     actions: list[PlanAction] = []

@@ -1,16 +1,15 @@
 """My plan (for the child, and printable), and child mode on a shared device.
 
-Reading needs a child the person may see (otherwise 404). Starting child mode needs
-`policy.can_contribute` (otherwise 403): the answers the child types are saved to their record
-as recorded by the worker who started it. While child mode is on, middleware.ChildModeMiddleware
-keeps the session on the child-mode pages.
+Reading needs a child the person may see (otherwise 404). Starting child mode needs CONTRIBUTE
+(otherwise 403): the answers the child types are saved to their record as recorded by the worker
+who started it. While child mode is on, middleware.ChildModeMiddleware keeps the session on the
+child-mode pages.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import authenticate
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,7 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from resettle.access import policy
 from resettle.audit.services import record
 from resettle.children.models import Child
-from resettle.children.navigation import child_sections
+from resettle.children.pages import CONTRIBUTE, READ, child_page, get_child
+from resettle.core.errors import DomainError
 from resettle.voice.models import Conversation, WordsAre
 from resettle.voice.services import record_voice
 
@@ -29,51 +29,51 @@ from .forms import LeaveForm, MyAnswersForm
 from .pdf import render_pdf
 from .queries import my_plan as gather
 
-
-def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_page(request.user, public_id, "lead_practitioner__organisation")
+LEAD = ("lead_practitioner__organisation",)
 
 
 def _child_mode_child(request: HttpRequest) -> Child | None:
+    """The child this session is locked to (as any child page would find them), or None."""
     public_id = mode.child_public_id(request)
-    return _child(request, public_id) if public_id else None
+    if public_id is None:
+        return None
+    child = get_child(request.user, public_id, *LEAD)
+    request.child = child
+    return child
 
 
 @require_GET
-def my_plan(request: HttpRequest, public_id) -> HttpResponse:
-    child = _child(request, public_id)
-    record(request, "child.viewed", child=child, section="my-plan")
+@child_page("my-plan", READ, related=LEAD)
+def my_plan(request: HttpRequest, child: Child) -> HttpResponse:
     return render(
         request,
         "childview/my_plan.html",
         {
             "child": child,
             "my": gather(child, request.user),
-            "sections": child_sections(child, "my-plan", request.user),
             "can_start_child_mode": policy.can_contribute(request.user, child),
         },
     )
 
 
 @require_GET
-def my_plan_pdf(request: HttpRequest, public_id) -> HttpResponse:
-    child = _child(request, public_id)
+@child_page("my-plan", READ, viewed=None, related=LEAD)
+def my_plan_pdf(request: HttpRequest, child: Child) -> HttpResponse:
     html = render_to_string(
         "childview/my_plan_pdf.html", {"child": child, "my": gather(child, request.user)}, request
     )
     pdf = render_pdf(html)
-    record(request, "child.printed", child=child, section="my-plan")
+    record(request.actor, "child.printed", child=child, section="my-plan")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="my-plan-{child.public_id}.pdf"'
     return response
 
 
 @require_POST
-def start_child_mode(request: HttpRequest, public_id) -> HttpResponse:
-    child = _child(request, public_id)
-    policy.require(policy.can_contribute(request.user, child))
+@child_page("my-plan", CONTRIBUTE, related=LEAD)
+def start_child_mode(request: HttpRequest, child: Child) -> HttpResponse:
     mode.start(request, child)
-    record(request, "childmode.started", child=child)
+    record(request.actor, "childmode.started", child=child)
     return redirect("childview:child-mode")
 
 
@@ -82,7 +82,7 @@ def child_mode(request: HttpRequest) -> HttpResponse:
     child = _child_mode_child(request)
     if child is None:
         return redirect("core:home")
-    record(request, "child.viewed", child=child, section="child-mode")
+    record(request.actor, "child.viewed", child=child, section="child-mode")
     return render(
         request, "childview/child_mode.html", {"child": child, "my": gather(child, request.user)}
     )
@@ -97,22 +97,23 @@ def my_answers(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             entry = record_voice(
-                request,
+                request.actor,
                 child,
                 entered_by_child=True,
                 conversation=Conversation.CHILD_MODE,
                 words_are=WordsAre.VERBATIM,
                 **form.answers(),
             )
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+        except DomainError as error:
+            error.add_to(form)
         else:
-            record(request, "childmode.answers_saved", child=child, entry=str(entry.public_id))
+            record(
+                request.actor, "childmode.answers_saved", child=child, entry=str(entry.public_id)
+            )
             messages.success(request, _("Thank you. Your answers are saved."))
             return redirect("childview:child-mode")
     elif request.method == "GET":
-        record(request, "child.viewed", child=child, section="child-mode-answers")
+        record(request.actor, "child.viewed", child=child, section="child-mode-answers")
     return render(request, "childview/my_answers.html", {"child": child, "form": form})
 
 
@@ -133,7 +134,7 @@ def leave(request: HttpRequest) -> HttpResponse:
         else:
             mode.end(request)
             child = Child.objects.visible_to(user).filter(public_id=public_id).first()
-            record(request, "childmode.ended", child=child)
+            record(request.actor, "childmode.ended", child=child)
             messages.success(request, _("Child mode is off."))
             if child is None:  # the record is no longer theirs to see
                 return redirect("core:home")

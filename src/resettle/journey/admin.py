@@ -1,5 +1,5 @@
 """Touchpoint rules an administrator may change. Children's journeys are personal records and are
-not in the admin: administrators see no personal records (DOMAIN.md §4)."""
+not in the admin: administrators see no personal records (docs/domain.md, section 4)."""
 
 from django import forms
 from django.contrib import admin

@@ -1,4 +1,5 @@
-"""The default touchpoint rules (DOMAIN.md §3). Remand gets the same touchpoints as a sentence.
+"""The default touchpoint rules (docs/domain.md, section 3). Remand gets the same touchpoints as a
+sentence.
 
 The data migration `0002_default_rules` loads a frozen copy; administrators change them in the
 admin. `ensure_defaults()` puts back missing ones (after a test flushes the database, or in a fresh
@@ -6,6 +7,8 @@ demo) without touching ones an administrator has changed.
 """
 
 from __future__ import annotations
+
+from .models import TouchpointRule
 
 CUSTODY = ["remand_yda", "remand_la", "sentenced_custody", "recall"]
 RELEASED = ["released_licence", "released_notice"]
@@ -19,7 +22,7 @@ DEFAULT_RULES = [
     ("Accommodation confirmed", CUSTODY, "before_release", 10, "", False),
     ("Contact on release day", RELEASED, "after_start", 0, "release_day", False),
     ("Post-release review", RELEASED, "after_start", 10, "post_release_review", False),
-    # Resettlement begins when custody becomes likely (DOMAIN.md §3).
+    # Resettlement begins when custody becomes likely (docs/domain.md, stages and touchpoints).
     ("Four key questions asked", LIKELY, "after_start", 5, "", False),
     ("Family contacted", LIKELY, "after_start", 5, "", False),
     ("Early resettlement plan", LIKELY, "after_start", 10, "", False),
@@ -27,8 +30,6 @@ DEFAULT_RULES = [
 
 
 def ensure_defaults() -> None:
-    from .models import TouchpointRule
-
     for order, (name, triggers, anchor, days, completed_by, repeats) in enumerate(
         DEFAULT_RULES, start=1
     ):

@@ -1,12 +1,15 @@
-"""Journey forms. They check what was typed; the rules live in services (JourneyError)."""
+"""Journey forms. They check what was typed; the rules live in services (DomainError)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from resettle.access.policy import people_working_with
 from resettle.accounts.models import Organisation
 from resettle.core.forms import GovukDateField
+from resettle.plans.models import ActionKind, Pathway
+from resettle.plans.services import active_pathways
 from resettle.voice.models import QUESTIONS, WordsAre
 
 from .models import EventKind, MeetingKind
@@ -117,30 +120,19 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, child, **kwargs):
         super().__init__(*args, **kwargs)
-        self.plans_available = _plans_available()
         self.fields["organisations"].queryset = (
             Organisation.objects.filter(is_active=True)
             .exclude(kind=Organisation.Kind.PARTNERSHIP)
             .order_by("name")
         )
-        if self.plans_available:
-            from resettle.plans import services as plans
-            from resettle.plans.models import ActionKind
-
-            people = plans.owner_people(child)
-            self.fields["action_pathway"].queryset = plans.active_pathways()
-            self.fields["action_pathway"].label_from_instance = lambda p: p.name
-            self.fields["action_kind"].choices = ActionKind.choices
-            self.fields["action_owner_person"].queryset = people
-            self.fields["action_owner_person"].label_from_instance = lambda u: (
-                f"{u.full_name}, {u.organisation.name}"
-            )
-        else:
-            from resettle.accounts.models import User
-
-            people = User.objects.filter(organisation_id=child.owning_service_id, is_active=True)
-            for name in [n for n in self.fields if n.startswith("action_")]:
-                del self.fields[name]
+        people = people_working_with(child)
+        self.fields["action_pathway"].queryset = active_pathways()
+        self.fields["action_pathway"].label_from_instance = lambda p: p.name
+        self.fields["action_kind"].choices = ActionKind.choices
+        self.fields["action_owner_person"].queryset = people
+        self.fields["action_owner_person"].label_from_instance = lambda u: (
+            f"{u.full_name}, {u.organisation.name}"
+        )
         self.fields["people"].queryset = people.select_related("organisation").order_by("full_name")
 
     def clean(self):
@@ -155,7 +147,7 @@ class MeetingForm(forms.Form):
                     "words_are",
                     _("Say whether these are the child's own words or a summary"),
                 )
-        if self.plans_available and (data.get("action_description") or "").strip():
+        if (data.get("action_description") or "").strip():
             if not data.get("action_pathway"):
                 self.add_error("action_pathway", _("Choose the pathway for the action"))
             if not data.get("action_kind"):
@@ -173,7 +165,7 @@ class MeetingForm(forms.Form):
             four_questions = {name: data.get(name) or "" for name in self.ANSWERS}
             four_questions["words_are"] = data["words_are"]
         plan_action = None
-        if self.plans_available and (data.get("action_description") or "").strip():
+        if (data.get("action_description") or "").strip():
             plan_action = {
                 "pathway": data["action_pathway"],
                 "kind": data["action_kind"],
@@ -193,12 +185,6 @@ class MeetingForm(forms.Form):
             "four_questions": four_questions,
             "plan_action": plan_action,
         }
-
-
-def _plans_available() -> bool:
-    from django.apps import apps
-
-    return apps.is_installed("resettle.plans")
 
 
 class EventForm(forms.Form):
@@ -233,8 +219,6 @@ class EventForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from resettle.plans.models import Pathway
-
         self.fields["pathway"].queryset = Pathway.objects.filter(is_active=True)
         self.fields["pathway"].label_from_instance = lambda p: p.name
 

@@ -1,7 +1,8 @@
 """The child's journey: touchpoints due by legal status, meetings and contacts, snakes and ladders.
 
-Touchpoint rules are configuration (DOMAIN.md §3 defaults, changed in the admin). A touchpoint is
-made for a child when a legal status is recorded, and a meeting of the matching kind completes it.
+Touchpoint rules are configuration (docs/domain.md, section 3: defaults, changed in the admin). A
+touchpoint is made for a child when a legal status is recorded, and a meeting of the matching kind
+completes it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from resettle.children.models import LegalStatus
 from resettle.core.dates import today
 from resettle.core.models import TrackedModel
+from resettle.core.scoping import ChildScopedManager, across
 
 
 class MeetingKind(models.TextChoices):
@@ -111,7 +113,11 @@ class Touchpoint(TrackedModel):
     # A later legal status replaced the one this touchpoint was made for.
     superseded_on = models.DateField(_("replaced on"), null=True, blank=True)
 
+    objects = ChildScopedManager()
+    across_children = across()
+
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["due_on", "id"]
         indexes = [models.Index(fields=["child", "due_on"], name="touchpoint_child_due_idx")]
 
@@ -170,7 +176,11 @@ class Meeting(TrackedModel):
         "plans.PlanAction", blank=True, related_name="meetings", verbose_name=_("actions added")
     )
 
+    objects = ChildScopedManager()
+    across_children = across()
+
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-held_on", "-id"]
         indexes = [models.Index(fields=["child", "-held_on"], name="meeting_child_held_idx")]
 
@@ -202,7 +212,11 @@ class JourneyEvent(TrackedModel):
     what_happened = models.TextField(_("what happened"))
     childs_view = models.TextField(_("what the child said about it"), blank=True)
 
+    objects = ChildScopedManager()
+    across_children = across()
+
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-happened_on", "-id"]
         indexes = [models.Index(fields=["child", "-happened_on"], name="journey_event_child_idx")]
 
@@ -224,6 +238,12 @@ class SetbackResponse(TrackedModel):
         _("how it was talked through with the child as temporary")
     )
     talked_on = models.DateField(_("when it was talked through"), null=True, blank=True)
+
+    objects = ChildScopedManager(child_path="event__child")
+    across_children = across()
+
+    class Meta:
+        default_manager_name = "across_children"
 
     def __str__(self) -> str:
         return f"Response to {self.event}"

@@ -9,11 +9,11 @@ from typing import Any
 from django.db.models import Prefetch
 
 from resettle.accounts.models import Organisation, User
-from resettle.children.models import Child, LegalStatusEpisode
+from resettle.children.models import CURRENT_ORDER, Child, LegalStatusEpisode
+from resettle.children.stages import Stage, current_episode, derive_stage
 from resettle.core.dates import today
 
 from .models import JourneyEvent, Meeting, Touchpoint, TouchpointStatus
-from .stages import Stage, derive_stage
 
 
 @dataclass(frozen=True)
@@ -37,28 +37,28 @@ class JourneyPage:
 
 def journey_page(child: Child, on: date | None = None) -> JourneyPage:
     on = on or today()
-    episodes = list(
-        child.legal_statuses.select_related("establishment").order_by("-starts_on", "-id")
-    )
+    episodes = list(child.legal_statuses.select_related("establishment").order_by(*CURRENT_ORDER))
     touchpoints = list(
-        Touchpoint.objects.filter(child=child)
+        Touchpoint.objects.for_child(child)
         .select_related("rule", "completed_by_meeting")
         .order_by("due_on", "id")
     )
     meetings = list(
-        Meeting.objects.filter(child=child)
+        Meeting.objects.for_child(child)
         .select_related("voice_entry", "created_by")
         .prefetch_related(
             Prefetch("people", queryset=User.objects.order_by("full_name")),
             Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
             "actions",
-            Prefetch("completed_touchpoints", queryset=Touchpoint.objects.order_by("due_on")),
+            Prefetch(
+                "completed_touchpoints", queryset=Touchpoint.across_children.order_by("due_on")
+            ),
         )
     )
     events = list(
-        JourneyEvent.objects.filter(child=child).select_related("pathway", "response", "created_by")
+        JourneyEvent.objects.for_child(child).select_related("pathway", "response", "created_by")
     )
-    current = next((e for e in episodes if e.starts_on <= on), None)
+    current = current_episode(episodes, on)
     page = JourneyPage(
         stage=derive_stage(episodes, on), current_status=current, touchpoints=touchpoints
     )
@@ -78,24 +78,3 @@ def journey_page(child: Child, on: date | None = None) -> JourneyPage:
             page.setbacks_needing_response += 1
     page.timeline = sorted(items, key=lambda i: (i.on, i.order, i.item.created_at), reverse=True)
     return page
-
-
-def stages_for(children: list[Child], on: date | None = None) -> dict[int, Stage | None]:
-    """Each child's stage, in one query for the whole list."""
-    on = on or today()
-    by_child: dict[int, list[LegalStatusEpisode]] = {c.id: [] for c in children}
-    episodes = LegalStatusEpisode.objects.filter(child_id__in=list(by_child)).only(
-        "id", "child_id", "status", "starts_on", "expected_release_on"
-    )
-    for episode in episodes:
-        by_child[episode.child_id].append(episode)
-    return {child_id: derive_stage(found, on) for child_id, found in by_child.items()}
-
-
-def attach_stages(children, on: date | None = None) -> list[Child]:
-    """For a list page: give each child a `stage` attribute, in one query."""
-    children = list(children)
-    stages = stages_for(children, on)
-    for child in children:
-        child.stage = stages[child.id]
-    return children

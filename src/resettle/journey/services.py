@@ -1,20 +1,24 @@
-"""Touchpoints, meetings, snakes and ladders: atomic, rule-checked, audited."""
+"""Touchpoints, meetings, snakes and ladders: `verb(actor, child, ...)`, atomic, rule-checked,
+audited (PermissionDenied when not allowed, DomainError by field when not valid)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from resettle.access import policy
+from resettle.audit.actors import Actor
 from resettle.audit.services import record
 from resettle.core.dates import today
+from resettle.core.errors import DomainError
+from resettle.core.working_days import add_working_days
+from resettle.plans import services as plans
+from resettle.voice.services import record_voice
 
 from .models import (
     Anchor,
@@ -26,23 +30,10 @@ from .models import (
     Touchpoint,
     TouchpointRule,
 )
-from .working_days import add_working_days
 
 if TYPE_CHECKING:
     from resettle.accounts.models import User
     from resettle.children.models import Child, LegalStatusEpisode
-
-
-class JourneyError(Exception):
-    """A rule was broken. `errors` maps a form field (or None) to a message for the person."""
-
-    def __init__(self, errors: dict[str | None, Any]):
-        self.errors = errors
-        super().__init__("; ".join(str(m) for m in errors.values()))
-
-    def add_to(self, form) -> None:
-        for field, message in self.errors.items():
-            form.add_error(field if field in form.fields else None, message)
 
 
 # ---- Touchpoints --------------------------------------------------------------------------------
@@ -85,8 +76,7 @@ def touchpoints_for(
 @transaction.atomic
 def legal_status_recorded(episode: LegalStatusEpisode, by: User | None = None) -> list[Touchpoint]:
     """A new legal status replaces the open touchpoints of earlier ones and starts its own."""
-    Touchpoint.objects.filter(
-        child_id=episode.child_id,
+    Touchpoint.objects.for_child(episode.child_id).filter(
         completed_on__isnull=True,
         superseded_on__isnull=True,
         episode__starts_on__lte=episode.starts_on,
@@ -125,10 +115,9 @@ def _complete(touchpoint: Touchpoint, on: date, by: User, meeting: Meeting | Non
 def complete_for_meeting(meeting: Meeting, by: User) -> Touchpoint | None:
     """The open touchpoint (earliest due) that a meeting of this kind completes, completed."""
     touchpoint = (
-        Touchpoint.objects.select_related("rule")
-        .filter(
-            _open_on(meeting.held_on), child_id=meeting.child_id, rule__completed_by=meeting.kind
-        )
+        Touchpoint.objects.for_child(meeting.child_id)
+        .select_related("rule")
+        .filter(_open_on(meeting.held_on), rule__completed_by=meeting.kind)
         .order_by("due_on", "id")
         .first()
     )
@@ -138,17 +127,19 @@ def complete_for_meeting(meeting: Meeting, by: User) -> Touchpoint | None:
 
 
 @transaction.atomic
-def complete_touchpoint(request: HttpRequest, touchpoint: Touchpoint, done_on: date) -> None:
-    policy.require(policy.can_contribute(request.user, touchpoint.child))
+def complete_touchpoint(actor: Actor, child: Child, touchpoint: Touchpoint, done_on: date) -> None:
+    policy.require(policy.can_contribute(actor.user, child))
+    if touchpoint.child_id != child.id:
+        raise DomainError(_("This touchpoint is not on this child's journey"))
     if not touchpoint.is_open:
-        raise JourneyError({None: _("This touchpoint is already closed")})
+        raise DomainError({None: _("This touchpoint is already closed")})
     if done_on > today():
-        raise JourneyError({"done_on": _("The date must be today or in the past")})
-    _complete(touchpoint, done_on, request.user, None)
+        raise DomainError({"done_on": _("The date must be today or in the past")})
+    _complete(touchpoint, done_on, actor.user, None)
     record(
-        request,
+        actor,
         "journey.touchpoint_completed",
-        child=touchpoint.child,
+        child=child,
         touchpoint=str(touchpoint.public_id),
     )
 
@@ -166,40 +157,29 @@ VOICE_CONVERSATION = {
 VOICE_FIELD_TO_MEETING_FIELD = {"recorded_on": "held_on"}
 
 
-def _record_voice(request: HttpRequest, child: Child, held_on: date, kind: str, answers: dict):
-    from resettle.voice.services import record_voice
-
+def _record_voice(actor: Actor, child: Child, held_on: date, kind: str, answers: dict):
     try:
         return record_voice(
-            request,
+            actor,
             child,
             recorded_on=held_on,
             conversation=VOICE_CONVERSATION.get(kind, "meeting"),
             **answers,
         )
-    except ValidationError as exc:
-        raise JourneyError(
-            {VOICE_FIELD_TO_MEETING_FIELD.get(k, k): v[0] for k, v in exc.message_dict.items()}
-        ) from exc
+    except DomainError as exc:
+        raise exc.renamed(VOICE_FIELD_TO_MEETING_FIELD) from exc
 
 
-def _add_plan_action(request: HttpRequest, child: Child, action: dict):
-    from resettle.plans import services as plans
-    from resettle.plans.services import PlanError
-
+def _add_plan_action(actor: Actor, child: Child, action: dict):
     try:
-        plan = plans.get_or_start_plan(child, by=request.user)
-        plan.child = child
-        return plans.add_action(request, plan, **action)
-    except PlanError as exc:
-        raise JourneyError(
-            {f"action_{k}" if k else None: v for k, v in exc.errors.items()}
-        ) from exc
+        return plans.add_action(actor, child, **action)
+    except DomainError as exc:
+        raise exc.prefixed("action_") from exc
 
 
 @transaction.atomic
 def record_meeting(
-    request: HttpRequest,
+    actor: Actor,
     child: Child,
     *,
     kind: str,
@@ -220,7 +200,7 @@ def record_meeting(
     `four_questions` holds the voice service's answers (`who_are_you`, ..., `words_are`);
     `plan_action` the plans service's action fields (`pathway`, `kind`, `description`, ...).
     """
-    user = request.user
+    user = actor.user
     policy.require(policy.can_contribute(user, child))
     errors: dict[str | None, str] = {}
     if kind not in MeetingKind.values:
@@ -228,7 +208,7 @@ def record_meeting(
     if held_on > today():
         errors["held_on"] = _("The date of the meeting must be today or in the past")
     if errors:
-        raise JourneyError(errors)
+        raise DomainError(errors)
     meeting = Meeting.objects.create(
         child=child,
         kind=kind,
@@ -244,13 +224,13 @@ def record_meeting(
     meeting.people.set(people)
     meeting.organisations.set(organisations)
     if four_questions is not None:
-        meeting.voice_entry = _record_voice(request, child, held_on, kind, four_questions)
+        meeting.voice_entry = _record_voice(actor, child, held_on, kind, four_questions)
         meeting.save(update_fields=["voice_entry"])
     if plan_action is not None:
-        meeting.actions.add(_add_plan_action(request, child, plan_action))
+        meeting.actions.add(_add_plan_action(actor, child, plan_action))
     touchpoint = complete_for_meeting(meeting, user)
     record(
-        request,
+        actor,
         "journey.meeting_recorded",
         child=child,
         meeting=str(meeting.public_id),
@@ -266,7 +246,7 @@ def record_meeting(
 
 @transaction.atomic
 def record_event(
-    request: HttpRequest,
+    actor: Actor,
     child: Child,
     *,
     kind: str,
@@ -275,7 +255,7 @@ def record_event(
     childs_view: str = "",
     pathway=None,
 ) -> JourneyEvent:
-    policy.require(policy.can_contribute(request.user, child))
+    policy.require(policy.can_contribute(actor.user, child))
     errors: dict[str | None, str] = {}
     if kind not in EventKind.values:
         errors["kind"] = _("Say whether this is progress or a setback")
@@ -284,7 +264,7 @@ def record_event(
     if not what_happened.strip():
         errors["what_happened"] = _("Say what happened")
     if errors:
-        raise JourneyError(errors)
+        raise DomainError(errors)
     event = JourneyEvent.objects.create(
         child=child,
         kind=kind,
@@ -292,16 +272,17 @@ def record_event(
         pathway=pathway,
         what_happened=what_happened.strip(),
         childs_view=childs_view.strip(),
-        created_by=request.user,
-        changed_by=request.user,
+        created_by=actor.user,
+        changed_by=actor.user,
     )
-    record(request, "journey.event_recorded", child=child, event=str(event.public_id), kind=kind)
+    record(actor, "journey.event_recorded", child=child, event=str(event.public_id), kind=kind)
     return event
 
 
 @transaction.atomic
 def respond_to_setback(
-    request: HttpRequest,
+    actor: Actor,
+    child: Child,
     event: JourneyEvent,
     *,
     what_led_to_it: str,
@@ -310,7 +291,9 @@ def respond_to_setback(
     talked_on: date | None = None,
 ) -> SetbackResponse:
     """Record (or change) the response to a setback."""
-    policy.require(policy.can_contribute(request.user, event.child))
+    policy.require(policy.can_contribute(actor.user, child))
+    if event.child_id != child.id:
+        raise DomainError(_("This setback is not on this child's journey"))
     values = {
         "what_led_to_it": what_led_to_it.strip(),
         "plan_changes": plan_changes.strip(),
@@ -331,19 +314,19 @@ def respond_to_setback(
     if talked_on is not None and (talked_on > today() or talked_on < event.happened_on):
         errors["talked_on"] = _("The date must be between the setback and today")
     if errors:
-        raise JourneyError(errors)
-    response = SetbackResponse.objects.filter(event=event).first()
+        raise DomainError(errors)
+    response = SetbackResponse.objects.for_child(child).filter(event=event).first()
     created = response is None
     if created:
-        response = SetbackResponse(event=event, created_by=request.user)
+        response = SetbackResponse(event=event, created_by=actor.user)
     for name, value in values.items():
         setattr(response, name, value)
-    response.changed_by = request.user
+    response.changed_by = actor.user
     response.save()
     record(
-        request,
+        actor,
         "journey.setback_responded",
-        child=event.child,
+        child=child,
         event=str(event.public_id),
         changed=not created,
     )

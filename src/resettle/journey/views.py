@@ -1,8 +1,7 @@
-"""The child's journey and the pages that add to it. Thin: rules live in access.policy and
-services.
+"""The child's journey and the pages that add to it. Thin: the child is resolved by `child_page`,
+rules live in access.policy and services.
 
-Reading needs a child the person may see (otherwise 404); adding needs `policy.can_contribute`
-(otherwise 403).
+Reading needs a child the person may see (otherwise 404); adding needs CONTRIBUTE (otherwise 403).
 """
 
 from __future__ import annotations
@@ -15,22 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from resettle.access import policy
-from resettle.audit.services import record
 from resettle.children.models import Child
-from resettle.children.navigation import child_sections
+from resettle.children.pages import CONTRIBUTE, READ, child_page
+from resettle.core.errors import DomainError
 
 from . import queries, services
 from .forms import EventForm, MeetingForm, SetbackResponseForm, TouchpointDoneForm
 from .models import EventKind, JourneyEvent, SetbackResponse, Touchpoint
-from .services import JourneyError
 
-
-def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_page(request.user, public_id)
-
-
-def _contributing_child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_to_contribute(request.user, public_id)
+EDIT = "journey-edit"  # how the audit trail names a view of the journey's forms
 
 
 def _journey_url(child: Child, anchor: str = "") -> str:
@@ -38,16 +30,9 @@ def _journey_url(child: Child, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _form_page(request, template: str, child: Child, **context) -> HttpResponse:
-    if request.method == "GET":
-        record(request, "child.viewed", child=child, section="journey-edit")
-    return render(request, template, {"child": child, **context})
-
-
 @require_GET
-def journey(request: HttpRequest, public_id) -> HttpResponse:
-    child = _child(request, public_id)
-    record(request, "child.viewed", child=child, section="journey")
+@child_page("journey", READ)
+def journey(request: HttpRequest, child: Child) -> HttpResponse:
     page = queries.journey_page(child)
     return render(
         request,
@@ -57,15 +42,14 @@ def journey(request: HttpRequest, public_id) -> HttpResponse:
             "page": page,
             "stage": page.stage,
             "current_status": page.current_status,
-            "sections": child_sections(child, "journey", request.user),
             "can_contribute": policy.can_contribute(request.user, child),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
-def add_meeting(request: HttpRequest, public_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
+@child_page("journey", CONTRIBUTE, viewed=EDIT)
+def add_meeting(request: HttpRequest, child: Child) -> HttpResponse:
     form = MeetingForm(
         request.POST if request.method == "POST" else None,
         child=child,
@@ -73,8 +57,8 @@ def add_meeting(request: HttpRequest, public_id) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.record_meeting(request, child, **form.service_arguments())
-        except JourneyError as exc:
+            meeting = services.record_meeting(request.actor, child, **form.service_arguments())
+        except DomainError as exc:
             exc.add_to(form)
         else:
             done = meeting.completed_touchpoints.first()
@@ -87,17 +71,17 @@ def add_meeting(request: HttpRequest, public_id) -> HttpResponse:
             else:
                 messages.success(request, _("The meeting has been recorded"))
             return redirect(_journey_url(child, "timeline"))
-    return _form_page(request, "journey/meeting_form.html", child, form=form)
+    return render(request, "journey/meeting_form.html", {"child": child, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
-def add_event(request: HttpRequest, public_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
+@child_page("journey", CONTRIBUTE, viewed=EDIT)
+def add_event(request: HttpRequest, child: Child) -> HttpResponse:
     form = EventForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            event = services.record_event(request, child, **form.cleaned_data)
-        except JourneyError as exc:
+            event = services.record_event(request.actor, child, **form.cleaned_data)
+        except DomainError as exc:
             exc.add_to(form)
         else:
             if event.kind == EventKind.SNAKE:
@@ -109,60 +93,61 @@ def add_event(request: HttpRequest, public_id) -> HttpResponse:
                 )
             messages.success(request, _("The progress has been recorded"))
             return redirect(_journey_url(child, "timeline"))
-    return _form_page(request, "journey/event_form.html", child, form=form)
+    return render(request, "journey/event_form.html", {"child": child, "form": form})
+
+
+RESPONSE_FIELDS = ("what_led_to_it", "plan_changes", "talked_through_as_temporary", "talked_on")
 
 
 @require_http_methods(["GET", "POST"])
-def respond_to_setback(request: HttpRequest, public_id, event_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
-    event = JourneyEvent.objects.filter(
-        child=child, public_id=event_id, kind=EventKind.SNAKE
-    ).first()
+@child_page("journey", CONTRIBUTE, viewed=EDIT)
+def respond_to_setback(request: HttpRequest, child: Child, event_id) -> HttpResponse:
+    event = (
+        JourneyEvent.objects.for_child(child)
+        .filter(public_id=event_id, kind=EventKind.SNAKE)
+        .first()
+    )
     if event is None:
         raise Http404("No such setback")
     event.child = child
-    existing = SetbackResponse.objects.filter(event=event).first()
-    initial = {}
-    if existing is not None:
-        initial = {
-            name: getattr(existing, name)
-            for name in (
-                "what_led_to_it",
-                "plan_changes",
-                "talked_through_as_temporary",
-                "talked_on",
-            )
-        }
+    existing = SetbackResponse.objects.for_child(child).filter(event=event).first()
+    initial = {name: getattr(existing, name) for name in RESPONSE_FIELDS} if existing else {}
     form = SetbackResponseForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.respond_to_setback(request, event, **form.cleaned_data)
-        except JourneyError as exc:
+            services.respond_to_setback(request.actor, child, event, **form.cleaned_data)
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The response to the setback has been saved"))
             return redirect(_journey_url(child, "timeline"))
-    return _form_page(
-        request, "journey/setback_form.html", child, form=form, event=event, existing=existing
+    return render(
+        request,
+        "journey/setback_form.html",
+        {"child": child, "form": form, "event": event, "existing": existing},
     )
 
 
 @require_http_methods(["GET", "POST"])
-def touchpoint_done(request: HttpRequest, public_id, touchpoint_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
-    touchpoint = Touchpoint.objects.filter(child=child, public_id=touchpoint_id).first()
+@child_page("journey", CONTRIBUTE, viewed=EDIT)
+def touchpoint_done(request: HttpRequest, child: Child, touchpoint_id) -> HttpResponse:
+    touchpoint = Touchpoint.objects.for_child(child).filter(public_id=touchpoint_id).first()
     if touchpoint is None:
         raise Http404("No such touchpoint")
     touchpoint.child = child
     form = TouchpointDoneForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.complete_touchpoint(request, touchpoint, form.cleaned_data["done_on"])
-        except JourneyError as exc:
+            services.complete_touchpoint(
+                request.actor, child, touchpoint, form.cleaned_data["done_on"]
+            )
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("%(name)s is done") % {"name": touchpoint.name})
             return redirect(_journey_url(child, "touchpoints"))
-    return _form_page(
-        request, "journey/touchpoint_form.html", child, form=form, touchpoint=touchpoint
+    return render(
+        request,
+        "journey/touchpoint_form.html",
+        {"child": child, "form": form, "touchpoint": touchpoint},
     )

@@ -26,7 +26,10 @@ def undermining_names(plan_ids) -> dict[int, list[tuple[str, str, str]]]:
 
     def flagged(model, kind):
         return (
-            model.objects.filter(child__plan__id__in=plan_ids, influence=Influence.UNDERMINING)
+            # The plans' own children: the plans were read for someone who may see them.
+            model.across_children.filter(
+                child__plan__id__in=plan_ids, influence=Influence.UNDERMINING
+            )
             .annotate(
                 flagged_plan=F("child__plan__id"),
                 flagged_child=F("child__preferred_name"),

@@ -21,7 +21,14 @@ class OrganisationField(forms.ModelChoiceField):
         return obj.name
 
 
-class PersonForm(forms.ModelForm):
+class EntryValues:
+    """The form's values as `services.save_network_entry` takes them."""
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
+
+
+class PersonForm(EntryValues, forms.ModelForm):
     name = forms.CharField(
         label=_("Name"),
         help_text=_("As the child knows them, for example 'Aunt Grace' or 'Coach Marcus'"),
@@ -67,14 +74,14 @@ class PersonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not show_contacts:
             # Partner practitioners neither see nor change the child's people's contact details
-            # (see network.permissions); the saved value is left as it is.
+            # (access.policy.can_see_personal_contacts); the saved value is left as it is.
             del self.fields["contact_details"]
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
 
 
-class PlaceOrActivityForm(forms.ModelForm):
+class PlaceOrActivityForm(EntryValues, forms.ModelForm):
     name = forms.CharField(
         label=_("Name"),
         help_text=_("For example 'Camden Boxing Club', 'the estate car park' or 'foster home'"),
@@ -152,6 +159,7 @@ class ProfessionalForm(forms.ModelForm):
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
 
-    def save(self, commit: bool = True):
-        self.instance.is_active = self.cleaned_data["still_involved"] == YES
-        return super().save(commit=commit)
+    def values(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["is_active"] = self.cleaned_data["still_involved"] == YES
+        return data

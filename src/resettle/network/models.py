@@ -1,4 +1,4 @@
-"""The child's network (DOMAIN.md §2): the people, places and activities around the child, and the
+"""The child's network (docs/domain.md): the people, places and activities around the child, and the
 agencies and professionals involved.
 
 Constructive resettlement looks to the child's existing network for positive role models who can
@@ -6,7 +6,7 @@ give time and support, and avoids people, placements and activities that undermi
 pro-social identity. So each person, place and activity carries an *influence*; the plan warns when
 an action leans on something flagged as undermining (see `checks.py`).
 
-Who may read contact details is decided in `permissions.py`, not here.
+Who may read contact details is decided in `access.policy`, not here.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from resettle.core.models import TrackedModel
+from resettle.core.scoping import ChildScopedManager, across
 
 # Who saved and when is shown from the history record itself, not as a change. The network goes
 # with the child's record at the end of its retention period, and its history with it.
@@ -112,9 +113,12 @@ class Person(InfluencedModel):
     contact_details = models.TextField(_("contact details"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
+    objects = ChildScopedManager()
+    across_children = across()
     history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["name", "id"]
         verbose_name = _("person in the child's network")
         verbose_name_plural = _("people in the child's network")
@@ -148,9 +152,12 @@ class PlaceOrActivity(InfluencedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     notes = models.TextField(_("notes"), blank=True)
 
+    objects = ChildScopedManager()
+    across_children = across()
     history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["name", "id"]
         verbose_name = _("place or activity")
         verbose_name_plural = _("places and activities")
@@ -184,9 +191,12 @@ class Professional(TrackedModel):
     contact_details = models.TextField(_("contact details"), blank=True)
     is_active = models.BooleanField(_("still involved"), default=True)
 
+    objects = ChildScopedManager()
+    across_children = across()
     history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-is_active", "name", "id"]
         verbose_name = _("professional")
         verbose_name_plural = _("professionals")

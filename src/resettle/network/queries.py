@@ -41,12 +41,12 @@ def network_page(child) -> NetworkPage:
 
     Each person gets `plan_actions`: the plan's actions that mention them by name.
     """
-    people = list(Person.objects.filter(child=child))
-    places = list(PlaceOrActivity.objects.filter(child=child))
-    professionals = list(Professional.objects.filter(child=child).select_related("organisation"))
+    people = list(Person.objects.for_child(child))
+    places = list(PlaceOrActivity.objects.for_child(child))
+    professionals = list(Professional.objects.for_child(child).select_related("organisation"))
     actions = (
         list(
-            PlanAction.objects.filter(plan__child=child)
+            PlanAction.objects.for_child(child)
             .only("public_id", "description", "owner_name", "specific_service", "plan_id")
             .order_by("due_on", "id")
         )

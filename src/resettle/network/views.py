@@ -1,11 +1,13 @@
-"""The child's network page and the pages that change it. Thin: rules live in access.policy,
-network.permissions and services.
+"""The child's network page and the pages that change it. Thin: the child is resolved by
+`child_page`, rules live in access.policy and services.
 
-Reading needs a child the person may see (otherwise 404); changing needs
-`policy.can_contribute` (otherwise 403).
+Reading needs a child the person may see (otherwise 404); changing needs CONTRIBUTE (otherwise
+403).
 """
 
 from __future__ import annotations
+
+import copy
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,31 +18,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from resettle.access import policy
-from resettle.audit.services import record
 from resettle.children.models import Child
-from resettle.children.navigation import child_sections
+from resettle.children.pages import CONTRIBUTE, READ, child_page
+from resettle.core.errors import DomainError
 
-from . import permissions, queries, services
+from . import queries, services
 from .forms import PersonForm, PlaceOrActivityForm, ProfessionalForm
 from .models import Person, PlaceOrActivity, Professional
-
-
-def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_page(request.user, public_id)
-
-
-def _contributing_child(request: HttpRequest, public_id) -> Child:
-    child = _child(request, public_id)
-    policy.require(permissions.can_change_network(request.user, child))
-    return child
-
-
-def _entry(model, child: Child, entry_id):
-    entry = model.objects.filter(child=child, public_id=entry_id).first()
-    if entry is None:
-        raise Http404("No such entry in the child's network")
-    entry.child = child
-    return entry
 
 
 def _network_url(child: Child, anchor: str) -> str:
@@ -48,10 +32,10 @@ def _network_url(child: Child, anchor: str) -> str:
 
 
 @require_GET
-def network(request: HttpRequest, public_id) -> HttpResponse:
-    child = _child(request, public_id)
-    record(request, "child.viewed", child=child, section="network")
+@child_page("network", READ)
+def network(request: HttpRequest, child: Child) -> HttpResponse:
     page = queries.network_page(child)
+    user = request.user
     return render(
         request,
         "network/network.html",
@@ -59,12 +43,9 @@ def network(request: HttpRequest, public_id) -> HttpResponse:
             "child": child,
             "page": page,
             "current_status": child.current_legal_status(),
-            "sections": child_sections(child, "network", request.user),
-            "can_change": permissions.can_change_network(request.user, child),
-            "show_personal_contacts": permissions.can_see_personal_contacts(request.user, child),
-            "show_professional_contacts": permissions.can_see_professional_contacts(
-                request.user, child
-            ),
+            "can_change": policy.can_change_network(user, child),
+            "show_personal_contacts": policy.can_see_personal_contacts(user, child),
+            "show_professional_contacts": policy.can_see_professional_contacts(user, child),
         },
     )
 
@@ -95,23 +76,32 @@ KINDS = {
 }
 
 
-def _entry_page(request: HttpRequest, public_id, kind: str, entry_id=None) -> HttpResponse:
+def _entry_page(request: HttpRequest, child: Child, kind: str, entry_id=None) -> HttpResponse:
     spec = KINDS[kind]
-    child = _contributing_child(request, public_id)
-    entry = _entry(spec["model"], child, entry_id) if entry_id else None
-    form_kwargs = {"instance": entry}
+    entry = None
+    if entry_id:
+        entry = spec["model"].objects.for_child(child).filter(public_id=entry_id).first()
+        if entry is None:
+            raise Http404("No such entry in the child's network")
+        entry.child = child
+    # The form validates a copy: the service compares what was typed with the entry as it was.
+    form_kwargs = {"instance": copy.copy(entry) if entry else None}
     if spec["form"] is PersonForm:
-        form_kwargs["show_contacts"] = permissions.can_see_personal_contacts(request.user, child)
+        form_kwargs["show_contacts"] = policy.can_see_personal_contacts(request.user, child)
     form = spec["form"](request.POST or None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
-        saved = services.save_network_entry(request, child, form)
-        if entry is None:
-            messages.success(request, spec["added"] % {"name": saved.name})
+        try:
+            saved = services.save_network_entry(
+                request.actor, child, entry or spec["model"], **form.values()
+            )
+        except DomainError as exc:
+            exc.add_to(form)
         else:
-            messages.success(request, _("%(name)s has been saved") % {"name": saved.name})
-        return redirect(_network_url(child, f"{kind}-{saved.public_id}"))
-    if request.method == "GET":
-        record(request, "child.viewed", child=child, section="network-edit")
+            if entry is None:
+                messages.success(request, spec["added"] % {"name": saved.name})
+            else:
+                messages.success(request, _("%(name)s has been saved") % {"name": saved.name})
+            return redirect(_network_url(child, f"{kind}-{saved.public_id}"))
     return render(
         request,
         spec["template"],
@@ -119,31 +109,40 @@ def _entry_page(request: HttpRequest, public_id, kind: str, entry_id=None) -> Ht
     )
 
 
-@require_http_methods(["GET", "POST"])
-def add_person(request: HttpRequest, public_id) -> HttpResponse:
-    return _entry_page(request, public_id, "person")
+EDIT = "network-edit"  # how the audit trail names a view of the network's forms
 
 
 @require_http_methods(["GET", "POST"])
-def edit_person(request: HttpRequest, public_id, entry_id) -> HttpResponse:
-    return _entry_page(request, public_id, "person", entry_id)
+@child_page("network", CONTRIBUTE, viewed=EDIT)
+def add_person(request: HttpRequest, child: Child) -> HttpResponse:
+    return _entry_page(request, child, "person")
 
 
 @require_http_methods(["GET", "POST"])
-def add_place(request: HttpRequest, public_id) -> HttpResponse:
-    return _entry_page(request, public_id, "place")
+@child_page("network", CONTRIBUTE, viewed=EDIT)
+def edit_person(request: HttpRequest, child: Child, entry_id) -> HttpResponse:
+    return _entry_page(request, child, "person", entry_id)
 
 
 @require_http_methods(["GET", "POST"])
-def edit_place(request: HttpRequest, public_id, entry_id) -> HttpResponse:
-    return _entry_page(request, public_id, "place", entry_id)
+@child_page("network", CONTRIBUTE, viewed=EDIT)
+def add_place(request: HttpRequest, child: Child) -> HttpResponse:
+    return _entry_page(request, child, "place")
 
 
 @require_http_methods(["GET", "POST"])
-def add_professional(request: HttpRequest, public_id) -> HttpResponse:
-    return _entry_page(request, public_id, "professional")
+@child_page("network", CONTRIBUTE, viewed=EDIT)
+def edit_place(request: HttpRequest, child: Child, entry_id) -> HttpResponse:
+    return _entry_page(request, child, "place", entry_id)
 
 
 @require_http_methods(["GET", "POST"])
-def edit_professional(request: HttpRequest, public_id, entry_id) -> HttpResponse:
-    return _entry_page(request, public_id, "professional", entry_id)
+@child_page("network", CONTRIBUTE, viewed=EDIT)
+def add_professional(request: HttpRequest, child: Child) -> HttpResponse:
+    return _entry_page(request, child, "professional")
+
+
+@require_http_methods(["GET", "POST"])
+@child_page("network", CONTRIBUTE, viewed=EDIT)
+def edit_professional(request: HttpRequest, child: Child, entry_id) -> HttpResponse:
+    return _entry_page(request, child, "professional", entry_id)

@@ -13,11 +13,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from resettle.core.models import TrackedModel
+from resettle.core.scoping import ChildScopedManager, ChildScopedQuerySet, across
 
 MAX_NOTE_LENGTH = 10_000
 
 
-class CaseNoteQuerySet(models.QuerySet["CaseNote"]):
+class CaseNoteQuerySet(ChildScopedQuerySet):
     def for_page(self) -> CaseNoteQuerySet:
         """Everything a row of the notes page shows, newest first, in one query."""
         return self.select_related("written_by", "organisation").order_by("-created_at", "-id")
@@ -44,9 +45,11 @@ class CaseNote(TrackedModel):
         verbose_name=_("organisation"),
     )
 
-    objects = CaseNoteQuerySet.as_manager()
+    objects = ChildScopedManager(queryset_class=CaseNoteQuerySet)
+    across_children = across(CaseNoteQuerySet)
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-created_at", "-id"]
         verbose_name = _("case note")
         verbose_name_plural = _("case notes")

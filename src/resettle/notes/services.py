@@ -5,25 +5,35 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from resettle.access import policy
+from resettle.audit.actors import Actor
 from resettle.audit.services import record
+from resettle.core.errors import DomainError
 
-from .models import CaseNote
+from .models import MAX_NOTE_LENGTH, CaseNote
 
 if TYPE_CHECKING:
     from resettle.children.models import Child
 
 
 @transaction.atomic
-def add_note(request: HttpRequest, child: Child, text: str) -> CaseNote:
-    """Add a note to the child's record as the signed-in user, and audit it."""
-    user = request.user
-    policy.require(policy.can_contribute(user, child))
-    text = text.strip()
+def add_note(actor: Actor, child: Child, *, text: str) -> CaseNote:
+    """Add a note to the child's record as the person acting, and audit it."""
+    user = actor.user
+    policy.require(
+        policy.can_contribute(user, child),
+        _("You can read this child's notes but not add to them."),
+    )
+    text = (text or "").strip()
     if not text:
-        raise ValueError("A case note needs some text")
+        raise DomainError(_("Write the note"), field="text")
+    if len(text) > MAX_NOTE_LENGTH:
+        raise DomainError(
+            _("A note must be %(limit)s characters or fewer") % {"limit": MAX_NOTE_LENGTH},
+            field="text",
+        )
     note = CaseNote.objects.create(
         child=child,
         text=text,
@@ -32,5 +42,5 @@ def add_note(request: HttpRequest, child: Child, text: str) -> CaseNote:
         created_by=user,
         changed_by=user,
     )
-    record(request, "note.added", child=child, note=str(note.public_id))
+    record(actor, "note.added", child=child, note=str(note.public_id))
     return note

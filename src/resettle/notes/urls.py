@@ -1,9 +1,7 @@
 from django.urls import path
 
+from resettle.core.routing import Routes
+
 from . import views
 
-app_name = "notes"
-
-urlpatterns = [
-    path("children/<uuid:public_id>/notes/", views.notes, name="notes"),
-]
+routes = {"notes": Routes(child=[path("notes/", views.notes, name="notes")])}

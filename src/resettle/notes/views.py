@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from resettle.access import policy
-from resettle.audit.services import record
 from resettle.children.models import Child
-from resettle.children.navigation import child_sections
+from resettle.children.pages import READ, child_page
+from resettle.core.errors import DomainError
 
 from . import services
 from .forms import CaseNoteForm
@@ -22,21 +22,22 @@ NOTES_PAGE_SIZE = 20
 
 
 @require_http_methods(["GET", "POST"])
-def notes(request: HttpRequest, public_id) -> HttpResponse:
+@child_page("notes", READ)
+def notes(request: HttpRequest, child: Child) -> HttpResponse:
     user = request.user
-    child = policy.get_child_for_user(
-        user, public_id, Child.objects.select_related("owning_service", "lead_practitioner")
-    )
     can_add = policy.can_contribute(user, child)
     form = CaseNoteForm(request.POST or None)
     if request.method == "POST":
         policy.require(can_add, _("You can read this child's notes but not add to them."))
         if form.is_valid():
-            services.add_note(request, child, form.cleaned_data["text"])
-            messages.success(request, _("Your note has been added"))
-            return redirect("notes:notes", public_id=child.public_id)
-    record(request, "child.viewed", child=child, section="notes")
-    page = Paginator(CaseNote.objects.filter(child=child).for_page(), NOTES_PAGE_SIZE).get_page(
+            try:
+                services.add_note(request.actor, child, text=form.cleaned_data["text"])
+            except DomainError as exc:
+                exc.add_to(form)
+            else:
+                messages.success(request, _("Your note has been added"))
+                return redirect("notes:notes", public_id=child.public_id)
+    page = Paginator(CaseNote.objects.for_child(child).for_page(), NOTES_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(
@@ -45,7 +46,6 @@ def notes(request: HttpRequest, public_id) -> HttpResponse:
         {
             "child": child,
             "current_status": child.current_legal_status(),
-            "sections": child_sections(child, "notes", user),
             "form": form,
             "can_add": can_add,
             "page": page,

@@ -1,7 +1,7 @@
 """Plan configuration an administrator may change: pathways and action statuses.
 
 Children's plans are personal records and are not in the admin: administrators see no personal
-records (DOMAIN.md §4).
+records (docs/domain.md, people and what they may see).
 """
 
 from django.contrib import admin

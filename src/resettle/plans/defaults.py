@@ -7,6 +7,8 @@ the database, or in a fresh demo), without touching ones an administrator has ch
 
 from __future__ import annotations
 
+from .models import ActionStatus, Pathway
+
 # (slug, name, child-friendly name)
 DEFAULT_PATHWAYS = [
     ("accommodation", "Accommodation", "Somewhere to live"),
@@ -33,8 +35,6 @@ DEFAULT_STATUSES = [
 
 
 def ensure_defaults() -> None:
-    from .models import ActionStatus, Pathway
-
     for order, (slug, name, friendly) in enumerate(DEFAULT_PATHWAYS, start=1):
         Pathway.objects.get_or_create(
             slug=slug, defaults={"name": name, "child_friendly_name": friendly, "order": order}

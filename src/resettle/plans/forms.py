@@ -1,4 +1,4 @@
-"""Plan forms. They check what was typed; the plan's rules live in services (PlanError)."""
+"""Plan forms. They check what was typed; the plan's rules live in services (DomainError)."""
 
 from __future__ import annotations
 
@@ -185,9 +185,11 @@ class ActionForm(forms.Form):
     def __init__(self, *args, child, plan: Plan | None, action: PlanAction | None = None, **kw):
         super().__init__(*args, **kw)
         keep = action or PlanAction()  # keep what the action already has, even if not offered now
-        goals = Goal.objects.filter(Q(plan=plan, is_active=True) if plan else Q(pk__in=[]))
+        goals = Goal.objects.for_child(child).filter(
+            Q(plan=plan, is_active=True) if plan else Q(pk__in=[])
+        )
         if action is not None:
-            goals = Goal.objects.filter(
+            goals = Goal.objects.for_child(child).filter(
                 Q(plan=plan, is_active=True) | Q(id__in=action.goals.values("id"))
             )
         self.fields["owner_person"].queryset = services.owner_people(

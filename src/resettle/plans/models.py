@@ -1,4 +1,4 @@
-"""The child's constructive resettlement plan (DOMAIN.md §2).
+"""The child's constructive resettlement plan (docs/domain.md).
 
 One live plan per child, carried through every stage (custody likely, remand, custody, release,
 community) and never restarted. It starts from the child's own words (their vision and goals),
@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from resettle.core.dates import today
 from resettle.core.models import TrackedModel
+from resettle.core.scoping import ChildScopedManager, across
 
 # Who saved and when is shown from the history record itself, not as a change.
 HISTORY_EXCLUDED = ["changed_at"]
@@ -111,9 +112,12 @@ class Plan(TrackedModel):
     )
     family_not_involved_reason = models.TextField(_("why the family is not involved"), blank=True)
 
+    objects = ChildScopedManager()
+    across_children = across()
     history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
+        default_manager_name = "across_children"
         verbose_name = _("plan")
 
     def __str__(self) -> str:
@@ -128,9 +132,12 @@ class Goal(TrackedModel):
     order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("still a goal"), default=True)
 
+    objects = ChildScopedManager(child_path="plan__child")
+    across_children = across()
     history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["order", "id"]
         verbose_name = _("goal")
         indexes = [models.Index(fields=["plan", "order"], name="plan_goal_order_idx")]
@@ -148,9 +155,12 @@ class Need(TrackedModel):
     )
     description = models.TextField(_("need"))
 
+    objects = ChildScopedManager(child_path="plan__child")
+    across_children = across()
     history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["id"]
         verbose_name = _("need")
 
@@ -212,9 +222,12 @@ class PlanAction(TrackedModel):
     # keeping the text for services that are not in the directory.
     specific_service = models.CharField(_("specific service"), max_length=300, blank=True)
 
+    objects = ChildScopedManager(child_path="plan__child")
+    across_children = across()
     history = action_history
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["due_on", "id"]
         verbose_name = _("action")
         indexes = [models.Index(fields=["plan", "pathway"], name="plan_action_pathway_idx")]
@@ -250,9 +263,12 @@ class Contingency(TrackedModel):
     plan_b = models.TextField(_("if this falls through"))
     child_told_on = models.DateField(_("when the child was told"), null=True, blank=True)
 
+    objects = ChildScopedManager(child_path="action__plan__child")
+    across_children = across()
     history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
+        default_manager_name = "across_children"
         verbose_name = _("contingency plan")
 
     def __str__(self) -> str:
@@ -282,9 +298,12 @@ class Agreement(TrackedModel):
         verbose_name=_("recorded by"),
     )
 
+    objects = ChildScopedManager(child_path="plan__child")
+    across_children = across()
     history = HistoricalRecords(**HISTORY_OPTIONS)
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-agreed_on", "-id"]
         verbose_name = _("agreement")
         indexes = [models.Index(fields=["plan", "-agreed_on"], name="plan_agreement_idx")]

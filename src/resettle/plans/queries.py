@@ -31,9 +31,10 @@ AGREEMENTS_SHOWN = 20
 
 def actions_for_page(plan: Plan):
     return (
-        PlanAction.objects.filter(plan=plan)
-        .select_related("pathway", "status", "owner_person", "owner_organisation", "contingency")
-        .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("order", "id")))
+        plan.actions.select_related(
+            "pathway", "status", "owner_person", "owner_organisation", "contingency"
+        )
+        .prefetch_related(Prefetch("goals", queryset=Goal.across_children.order_by("order", "id")))
         .order_by("due_on", "id")
     )
 
@@ -66,7 +67,7 @@ class PlanPage:
 
 def plan_page(child) -> PlanPage:
     """The child's plan as the plan page shows it. Each action gets `warnings` (undermining)."""
-    plan = Plan.objects.filter(child=child).first()
+    plan = Plan.objects.for_child(child).first()
     pathways = list(Pathway.objects.all())
     if plan is None:
         sections = [PathwaySection(p) for p in pathways if p.is_active]
@@ -181,7 +182,7 @@ def plan_history(plan: Plan, limit: int = 200) -> list[Change]:
     def ordered(qs):
         return list(qs.select_related("history_user").order_by("history_date", "history_id"))
 
-    action_ids = PlanAction.objects.filter(plan=plan).values("id")
+    action_ids = plan.actions.values("id")
     action_records = ordered(PlanAction.history.filter(plan_id=plan.id))
     # Which goals each action record pointed at (the goals are kept in their own history table).
     goal_model = action_history.m2m_models[PlanAction._meta.get_field("goals")]

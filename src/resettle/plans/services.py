@@ -1,8 +1,9 @@
-"""Making and changing the child's plan: atomic, rule-checked, audited.
+"""Making and changing the child's plan: `verb(actor, child, ...)`, atomic, rule-checked, audited.
 
-Every function checks that the person may contribute to the child's plan, applies the plan's rules
-(raising `PlanError` with a message for the person), saves, and writes an audit entry naming what
-changed but not what it says.
+Every function checks that the person may contribute to the child's plan (PermissionDenied),
+applies the plan's rules (DomainError, with a message for each field and nothing saved), starts
+the child's one plan if they have none yet, saves, and writes an audit entry naming what changed
+but not what it says.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Max, Q
-from django.http import HttpRequest
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from resettle.access import policy
 from resettle.accounts.models import Organisation, User
+from resettle.audit.actors import Actor
 from resettle.audit.services import record
 from resettle.core.dates import today
+from resettle.core.errors import DomainError
 
 from .models import (
     ActionKind,
@@ -40,39 +42,12 @@ if TYPE_CHECKING:
     from resettle.children.models import Child
 
 
-class PlanError(Exception):
-    """One or more of the plan's rules was broken. `errors` maps a form field (or None) to a
-    message for the person."""
-
-    def __init__(self, errors: dict[str | None, str]):
-        self.errors = errors
-        super().__init__("; ".join(str(m) for m in errors.values()))
-
-    def add_to(self, form) -> None:
-        """Show the messages on the form, beside the fields they are about."""
-        for field, message in self.errors.items():
-            form.add_error(field if field in form.fields else None, message)
-
-
 # ---- Who and what may be chosen -----------------------------------------------------------------
 
 
 def owner_people(child: Child, also: int | None = None):
-    """People who may own an action: the owning service's staff and the staff of organisations
-    the child's record is shared with now (and `also`, a person who already owns the action)."""
-    from resettle.access.models import Share
-
-    shared_with = Share.objects.active().filter(child=child).values("organisation_id")
-    offered = Q(
-        Q(organisation_id=child.owning_service_id) | Q(organisation_id__in=shared_with),
-        is_active=True,
-        role__in=list(policy.CHILD_ROLES),
-    )
-    return (
-        User.objects.filter(offered | Q(id=also) if also else offered)
-        .select_related("organisation")
-        .order_by("organisation__name", "full_name")
-    )
+    """People who may own an action (access.policy.people_working_with)."""
+    return policy.people_working_with(child, also)
 
 
 def owner_organisations():
@@ -91,15 +66,15 @@ def active_statuses():
 def default_status() -> ActionStatus:
     status = active_statuses().filter(is_closed=False, needs_reason=False).first()
     if status is None:
-        raise PlanError({"status": _("Ask an administrator to set up action statuses")})
+        raise DomainError({"status": _("Ask an administrator to set up action statuses")})
     return status
 
 
 # ---- Helpers ------------------------------------------------------------------------------------
 
 
-def _require_contribute(request: HttpRequest, plan: Plan) -> None:
-    policy.require(policy.can_contribute(request.user, plan.child))
+def _require_contribute(actor: Actor, child: Child) -> None:
+    policy.require(policy.can_contribute(actor.user, child))
 
 
 def _stamp(instance, user: User, *, new: bool) -> None:
@@ -109,9 +84,16 @@ def _stamp(instance, user: User, *, new: bool) -> None:
     instance._history_user = user
 
 
-def _raise_if(errors: dict[str | None, str]) -> None:
-    if errors:
-        raise PlanError(errors)
+_raise_if = DomainError.raise_if
+
+
+def _part_of(child: Child, thing, plan_of=lambda thing: thing.plan) -> Plan:
+    """The plan a goal or action belongs to, which must be `child`'s."""
+    plan = plan_of(thing)
+    if plan.child_id != child.id:
+        raise DomainError(_("This is not part of this child's plan"))
+    plan.child = child
+    return plan
 
 
 def _changed(instance, values: dict) -> list[str]:
@@ -139,15 +121,15 @@ def get_or_start_plan(child: Child, by: User | None = None) -> Plan:
 
 @transaction.atomic
 def set_vision(
-    request: HttpRequest,
-    plan: Plan,
+    actor: Actor,
+    child: Child,
     *,
     vision: str,
     adjustments: str = "",
     family_involved: str = "",
     family_not_involved_reason: str = "",
 ) -> Plan:
-    _require_contribute(request, plan)
+    _require_contribute(actor, child)
     vision, adjustments = vision.strip(), adjustments.strip()
     reason = family_not_involved_reason.strip()
     errors: dict[str | None, str] = {}
@@ -158,6 +140,7 @@ def set_vision(
     _raise_if(errors)
     if family_involved == FamilyInvolved.YES:
         reason = ""
+    plan = get_or_start_plan(child, by=actor.user)
     changed = _changed(
         plan,
         {
@@ -168,11 +151,9 @@ def set_vision(
         },
     )
     if changed:
-        _stamp(plan, request.user, new=False)
+        _stamp(plan, actor.user, new=False)
         plan.save()
-    record(
-        request, "plan.changed", child=plan.child, plan=str(plan.public_id), fields=sorted(changed)
-    )
+    record(actor, "plan.changed", child=child, plan=str(plan.public_id), fields=sorted(changed))
     return plan
 
 
@@ -180,31 +161,35 @@ def set_vision(
 
 
 @transaction.atomic
-def add_goal(request: HttpRequest, plan: Plan, text: str) -> Goal:
-    _require_contribute(request, plan)
+def add_goal(actor: Actor, child: Child, *, text: str) -> Goal:
+    _require_contribute(actor, child)
     text = text.strip()
     _raise_if({"text": _("Write the goal in the child's words")} if not text else {})
+    plan = get_or_start_plan(child, by=actor.user)
     last = plan.goals.aggregate(last=Max("order"))["last"] or 0
     goal = Goal(plan=plan, text=text, order=last + 1)
-    _stamp(goal, request.user, new=True)
+    _stamp(goal, actor.user, new=True)
     goal.save()
-    record(request, "plan.goal_added", child=plan.child, goal=str(goal.public_id))
+    record(actor, "plan.goal_added", child=child, goal=str(goal.public_id))
     return goal
 
 
 @transaction.atomic
-def change_goal(request: HttpRequest, goal: Goal, *, text: str, is_active: bool = True) -> Goal:
-    _require_contribute(request, goal.plan)
+def change_goal(
+    actor: Actor, child: Child, goal: Goal, *, text: str, is_active: bool = True
+) -> Goal:
+    _require_contribute(actor, child)
+    _part_of(child, goal)
     text = text.strip()
     _raise_if({"text": _("Write the goal in the child's words")} if not text else {})
     changed = _changed(goal, {"text": text, "is_active": is_active})
     if changed:
-        _stamp(goal, request.user, new=False)
+        _stamp(goal, actor.user, new=False)
         goal.save()
     record(
-        request,
+        actor,
         "plan.goal_changed",
-        child=goal.plan.child,
+        child=child,
         goal=str(goal.public_id),
         fields=sorted(changed),
     )
@@ -212,8 +197,8 @@ def change_goal(request: HttpRequest, goal: Goal, *, text: str, is_active: bool 
 
 
 @transaction.atomic
-def add_need(request: HttpRequest, plan: Plan, *, pathway: Pathway, description: str) -> Need:
-    _require_contribute(request, plan)
+def add_need(actor: Actor, child: Child, *, pathway: Pathway, description: str) -> Need:
+    _require_contribute(actor, child)
     description = description.strip()
     errors: dict[str | None, str] = {}
     if pathway is None or not pathway.is_active:
@@ -221,13 +206,14 @@ def add_need(request: HttpRequest, plan: Plan, *, pathway: Pathway, description:
     if not description:
         errors["description"] = _("Describe the need")
     _raise_if(errors)
+    plan = get_or_start_plan(child, by=actor.user)
     need = Need(plan=plan, pathway=pathway, description=description)
-    _stamp(need, request.user, new=True)
+    _stamp(need, actor.user, new=True)
     need.save()
     record(
-        request,
+        actor,
         "plan.need_added",
-        child=plan.child,
+        child=child,
         need=str(need.public_id),
         pathway=pathway.slug,
     )
@@ -251,7 +237,8 @@ ACTION_FIELDS = (
 
 
 def _action_problems(
-    plan: Plan,
+    child: Child,
+    plan: Plan | None,
     values: dict,
     goals: list[Goal] | None,
     *,
@@ -274,7 +261,7 @@ def _action_problems(
     elif (
         owner_person
         and owner_person.id != getattr(current, "owner_person_id", 0)
-        and not owner_people(plan.child).filter(id=owner_person.id).exists()
+        and not owner_people(child).filter(id=owner_person.id).exists()
     ):
         errors["owner_person"] = _(
             "Choose someone from the child's service or an organisation the record is shared with"
@@ -289,7 +276,7 @@ def _action_problems(
         errors["status_reason"] = _("Say why this action is %(status)s") % {
             "status": status.name.lower()
         }
-    if goals and any(goal.plan_id != plan.id for goal in goals):
+    if goals and any(plan is None or goal.plan_id != plan.id for goal in goals):
         errors["goals"] = _("Choose goals from this child's plan")
     return errors
 
@@ -314,8 +301,8 @@ def _clean_action_values(values: dict) -> dict:
 
 @transaction.atomic
 def add_action(
-    request: HttpRequest,
-    plan: Plan,
+    actor: Actor,
+    child: Child,
     *,
     pathway: Pathway,
     kind: str,
@@ -329,7 +316,7 @@ def add_action(
     goals: Iterable[Goal] = (),
     specific_service: str = "",
 ) -> PlanAction:
-    _require_contribute(request, plan)
+    _require_contribute(actor, child)
     values = _clean_action_values(
         {
             "pathway": pathway,
@@ -345,14 +332,15 @@ def add_action(
         }
     )
     goals = list(goals)
-    _raise_if(_action_problems(plan, values, goals))
+    _raise_if(_action_problems(child, Plan.objects.for_child(child).first(), values, goals))
+    plan = get_or_start_plan(child, by=actor.user)
     action = PlanAction(plan=plan, **values)
-    _stamp(action, request.user, new=True)
+    _stamp(action, actor.user, new=True)
     _save_action(action, goals, "+")
     record(
-        request,
+        actor,
         "plan.action_added",
-        child=plan.child,
+        child=child,
         plan_action=str(action.public_id),
         pathway=values["pathway"].slug,
         kind=values["kind"],
@@ -363,11 +351,16 @@ def add_action(
 
 @transaction.atomic
 def change_action(
-    request: HttpRequest, action: PlanAction, *, goals: Iterable[Goal] | None = None, **changes
+    actor: Actor,
+    child: Child,
+    action: PlanAction,
+    *,
+    goals: Iterable[Goal] | None = None,
+    **changes,
 ) -> PlanAction:
     """Change any of the action's fields (see ACTION_FIELDS) and, if given, its goals."""
-    plan = action.plan
-    _require_contribute(request, plan)
+    _require_contribute(actor, child)
+    plan = _part_of(child, action)
     unknown = set(changes) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"change_action() got unexpected fields: {sorted(unknown)}")
@@ -375,7 +368,7 @@ def change_action(
     values.update(changes)
     values = _clean_action_values(values)
     goals = None if goals is None else list(goals)
-    _raise_if(_action_problems(plan, values, goals, current=action))
+    _raise_if(_action_problems(child, plan, values, goals, current=action))
     if not values["status"].needs_reason:
         values["status_reason"] = ""  # a reason belongs to the status that needed it
     changed = _changed(action, values)
@@ -385,12 +378,12 @@ def change_action(
     if goals_changed:
         changed.append("goals")
     if changed:
-        _stamp(action, request.user, new=False)
+        _stamp(action, actor.user, new=False)
         _save_action(action, goals if goals_changed else None, "~")
     record(
-        request,
+        actor,
         "plan.action_changed",
-        child=plan.child,
+        child=child,
         plan_action=str(action.public_id),
         fields=sorted(changed),
         status=action.status.slug,
@@ -403,10 +396,16 @@ def change_action(
 
 @transaction.atomic
 def record_contingency(
-    request: HttpRequest, action: PlanAction, *, plan_b: str, child_told_on: date | None = None
+    actor: Actor,
+    child: Child,
+    action: PlanAction,
+    *,
+    plan_b: str,
+    child_told_on: date | None = None,
 ) -> Contingency:
     """Plan B for an action (made or changed), and when the child was told it."""
-    _require_contribute(request, action.plan)
+    _require_contribute(actor, child)
+    _part_of(child, action)
     plan_b = plan_b.strip()
     errors: dict[str | None, str] = {}
     if not plan_b:
@@ -414,19 +413,19 @@ def record_contingency(
     if child_told_on is not None and child_told_on > today():
         errors["child_told_on"] = _("The date the child was told must be today or in the past")
     _raise_if(errors)
-    contingency = Contingency.objects.filter(action=action).first()
+    contingency = Contingency.objects.for_child(child).filter(action=action).first()
     new = contingency is None
     if new:
         contingency = Contingency(action=action)
     changed = _changed(contingency, {"plan_b": plan_b, "child_told_on": child_told_on})
     if changed or new:
-        _stamp(contingency, request.user, new=new)
+        _stamp(contingency, actor.user, new=new)
         contingency.save()
     action.contingency = contingency
     record(
-        request,
+        actor,
         "plan.contingency_recorded",
-        child=action.plan.child,
+        child=child,
         plan_action=str(action.public_id),
         contingency=str(contingency.public_id),
         told=child_told_on is not None,
@@ -437,10 +436,10 @@ def record_contingency(
 
 @transaction.atomic
 def agree_plan(
-    request: HttpRequest, plan: Plan, *, agreed_on: date, how: str, child_comment: str = ""
+    actor: Actor, child: Child, *, agreed_on: date, how: str, child_comment: str = ""
 ) -> Agreement:
     """Record that the child agreed the plan: when, how, and what they said."""
-    _require_contribute(request, plan)
+    _require_contribute(actor, child)
     errors: dict[str | None, str] = {}
     if agreed_on is None:
         errors["agreed_on"] = _("Enter the date the child agreed the plan")
@@ -449,19 +448,20 @@ def agree_plan(
     if how not in AgreementMethod.values:
         errors["how"] = _("Say how the child agreed the plan")
     _raise_if(errors)
+    plan = get_or_start_plan(child, by=actor.user)
     agreement = Agreement(
         plan=plan,
         agreed_on=agreed_on,
         how=how,
         child_comment=child_comment.strip(),
-        recorded_by=request.user,
+        recorded_by=actor.user,
     )
-    _stamp(agreement, request.user, new=True)
+    _stamp(agreement, actor.user, new=True)
     agreement.save()
     record(
-        request,
+        actor,
         "plan.agreed",
-        child=plan.child,
+        child=child,
         agreement=str(agreement.public_id),
         how=how,
         with_comment=bool(agreement.child_comment),

@@ -1,5 +1,5 @@
 """Warnings when a plan leans on someone or something that undermines the child's pro-social
-identity (DOMAIN.md §2, "the child's network").
+identity (docs/domain.md, the framework, "the child's network").
 
 The network (the child's people, placements and activities, each flagged positive, mixed or
 undermining) arrives later; it registers a check here, and the plan page shows what the checks say

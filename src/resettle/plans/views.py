@@ -1,13 +1,15 @@
-"""The child's plan and the pages that change it. Thin: rules live in access.policy and services.
+"""The child's plan and the pages that change it. Thin: the child is resolved by `child_page`,
+rules live in access.policy and services.
 
-Reading needs a child the person may see (otherwise 404); changing needs
-`policy.can_contribute` (otherwise 403).
+Reading needs a child the person may see (otherwise 404); changing needs CONTRIBUTE (otherwise
+403).
 """
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from resettle.access import policy
 from resettle.audit.services import record
 from resettle.children.models import Child
-from resettle.children.navigation import child_sections
+from resettle.children.pages import CONTRIBUTE, READ, child_page
+from resettle.core.errors import DomainError
 
 from . import queries, services
 from .forms import (
@@ -30,15 +33,9 @@ from .forms import (
     VisionForm,
 )
 from .models import Goal, Plan, PlanAction
-from .services import PlanError
 
-
-def _child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_page(request.user, public_id)
-
-
-def _contributing_child(request: HttpRequest, public_id) -> Child:
-    return policy.get_child_to_contribute(request.user, public_id)
+EDIT = "plan-edit"  # how the audit trail names a view of the plan's forms
+SLUG = re.compile(r"^[-a-z0-9_]{1,80}$")
 
 
 def _plan_url(child: Child, anchor: str = "") -> str:
@@ -47,7 +44,7 @@ def _plan_url(child: Child, anchor: str = "") -> str:
 
 
 def _existing_plan(child: Child) -> Plan | None:
-    plan = Plan.objects.filter(child=child).first()
+    plan = Plan.objects.for_child(child).first()
     if plan is not None:
         plan.child = child
     return plan
@@ -55,8 +52,9 @@ def _existing_plan(child: Child) -> Plan | None:
 
 def _action(child: Child, action_id) -> PlanAction:
     action = (
-        PlanAction.objects.select_related("plan", "pathway", "status", "contingency")
-        .filter(plan__child=child, public_id=action_id)
+        PlanAction.objects.for_child(child)
+        .select_related("plan", "pathway", "status", "contingency")
+        .filter(public_id=action_id)
         .first()
     )
     if action is None:
@@ -65,16 +63,19 @@ def _action(child: Child, action_id) -> PlanAction:
     return action
 
 
+def _pathway_from_url(request: HttpRequest):
+    """The pathway a link asked for (`?pathway=ete`); anything else is ignored."""
+    slug = request.GET.get("pathway", "")
+    return services.active_pathways().filter(slug=slug).first() if SLUG.match(slug) else None
+
+
 def _form_page(request, template: str, child: Child, **context) -> HttpResponse:
-    if request.method == "GET":
-        record(request, "child.viewed", child=child, section="plan-edit")
     return render(request, template, {"child": child, **context})
 
 
 @require_GET
-def plan(request: HttpRequest, public_id) -> HttpResponse:
-    child = _child(request, public_id)
-    record(request, "child.viewed", child=child, section="plan")
+@child_page("plan", READ)
+def plan(request: HttpRequest, child: Child) -> HttpResponse:
     page = queries.plan_page(child)
     return render(
         request,
@@ -84,23 +85,19 @@ def plan(request: HttpRequest, public_id) -> HttpResponse:
             "page": page,
             "plan": page.plan,
             "current_status": child.current_legal_status(),
-            "sections": child_sections(child, "plan", request.user),
             "can_contribute": policy.can_contribute(request.user, child),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
-def edit_vision(request: HttpRequest, public_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
-    plan = _existing_plan(child)
-    form = VisionForm(request.POST or None, initial=VisionForm.initial_for(plan))
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def edit_vision(request: HttpRequest, child: Child) -> HttpResponse:
+    form = VisionForm(request.POST or None, initial=VisionForm.initial_for(_existing_plan(child)))
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                plan = services.get_or_start_plan(child, by=request.user)
-                services.set_vision(request, plan, **form.cleaned_data)
-        except PlanError as exc:
+            services.set_vision(request.actor, child, **form.cleaned_data)
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The child's vision has been saved"))
@@ -109,15 +106,13 @@ def edit_vision(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def add_goal(request: HttpRequest, public_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def add_goal(request: HttpRequest, child: Child) -> HttpResponse:
     form = GoalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                plan = services.get_or_start_plan(child, by=request.user)
-                services.add_goal(request, plan, form.cleaned_data["text"])
-        except PlanError as exc:
+            services.add_goal(request.actor, child, text=form.cleaned_data["text"])
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The goal has been added"))
@@ -126,9 +121,9 @@ def add_goal(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def edit_goal(request: HttpRequest, public_id, goal_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
-    goal = Goal.objects.select_related("plan").filter(plan__child=child, public_id=goal_id).first()
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def edit_goal(request: HttpRequest, child: Child, goal_id) -> HttpResponse:
+    goal = Goal.objects.for_child(child).select_related("plan").filter(public_id=goal_id).first()
     if goal is None:
         raise Http404("No such goal")
     goal.plan.child = child
@@ -137,12 +132,13 @@ def edit_goal(request: HttpRequest, public_id, goal_id) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.change_goal(
-                request,
+                request.actor,
+                child,
                 goal,
                 text=form.cleaned_data["text"],
                 is_active=form.cleaned_data["still_a_goal"] == "yes",
             )
-        except PlanError as exc:
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The goal has been saved"))
@@ -151,18 +147,14 @@ def edit_goal(request: HttpRequest, public_id, goal_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def add_need(request: HttpRequest, public_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
-    initial = {}
-    if slug := request.GET.get("pathway"):
-        initial["pathway"] = services.active_pathways().filter(slug=slug).first()
-    form = NeedForm(request.POST or None, initial=initial)
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def add_need(request: HttpRequest, child: Child) -> HttpResponse:
+    pathway = _pathway_from_url(request)
+    form = NeedForm(request.POST or None, initial={"pathway": pathway} if pathway else {})
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                plan = services.get_or_start_plan(child, by=request.user)
-                need = services.add_need(request, plan, **form.cleaned_data)
-        except PlanError as exc:
+            need = services.add_need(request.actor, child, **form.cleaned_data)
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The need has been added"))
@@ -171,21 +163,19 @@ def add_need(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def add_action(request: HttpRequest, public_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def add_action(request: HttpRequest, child: Child) -> HttpResponse:
     plan = _existing_plan(child)
     initial = {}
-    if slug := request.GET.get("pathway"):
-        initial["pathway"] = services.active_pathways().filter(slug=slug).first()
+    if pathway := _pathway_from_url(request):
+        initial["pathway"] = pathway
     if request.GET.get("kind") in {"structural", "personal"}:
         initial["kind"] = request.GET["kind"]
     form = ActionForm(request.POST or None, child=child, plan=plan, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                plan = plan or services.get_or_start_plan(child, by=request.user)
-                action = services.add_action(request, plan, **form.cleaned_data)
-        except PlanError as exc:
+            action = services.add_action(request.actor, child, **form.cleaned_data)
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The action has been added"))
@@ -194,8 +184,8 @@ def add_action(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def edit_action(request: HttpRequest, public_id, action_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def edit_action(request: HttpRequest, child: Child, action_id) -> HttpResponse:
     action = _action(child, action_id)
     form = ActionForm(
         request.POST or None,
@@ -208,8 +198,8 @@ def edit_action(request: HttpRequest, public_id, action_id) -> HttpResponse:
         data = dict(form.cleaned_data)
         goals = data.pop("goals")
         try:
-            services.change_action(request, action, goals=goals, **data)
-        except PlanError as exc:
+            services.change_action(request.actor, child, action, goals=goals, **data)
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The action has been saved"))
@@ -218,16 +208,16 @@ def edit_action(request: HttpRequest, public_id, action_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def contingency(request: HttpRequest, public_id, action_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def contingency(request: HttpRequest, child: Child, action_id) -> HttpResponse:
     action = _action(child, action_id)
     current = getattr(action, "contingency", None)
     initial = {"plan_b": current.plan_b, "child_told_on": current.child_told_on} if current else {}
     form = ContingencyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_contingency(request, action, **form.cleaned_data)
-        except PlanError as exc:
+            services.record_contingency(request.actor, child, action, **form.cleaned_data)
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("Plan B has been saved"))
@@ -243,15 +233,13 @@ def contingency(request: HttpRequest, public_id, action_id) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def add_agreement(request: HttpRequest, public_id) -> HttpResponse:
-    child = _contributing_child(request, public_id)
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def add_agreement(request: HttpRequest, child: Child) -> HttpResponse:
     form = AgreementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                plan = services.get_or_start_plan(child, by=request.user)
-                services.agree_plan(request, plan, **form.cleaned_data)
-        except PlanError as exc:
+            services.agree_plan(request.actor, child, **form.cleaned_data)
+        except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The child's agreement has been recorded"))
@@ -260,16 +248,12 @@ def add_agreement(request: HttpRequest, public_id) -> HttpResponse:
 
 
 @require_GET
-def history(request: HttpRequest, public_id) -> HttpResponse:
-    child = _child(request, public_id)
-    record(request, "child.history_viewed", child=child, section="plan")
+@child_page("plan", READ, viewed=None)
+def history(request: HttpRequest, child: Child) -> HttpResponse:
+    record(request.actor, "child.history_viewed", child=child, section="plan")
     plan = _existing_plan(child)
     return render(
         request,
         "plans/history.html",
-        {
-            "child": child,
-            "sections": child_sections(child, "plan", request.user),
-            "changes": queries.plan_history(plan) if plan else [],
-        },
+        {"child": child, "changes": queries.plan_history(plan) if plan else []},
     )

@@ -8,10 +8,12 @@ from datetime import date
 from django.db import transaction
 
 from resettle.accounts.models import Organisation
-from resettle.audit.services import record_system
+from resettle.audit.actors import Actor
+from resettle.audit.services import record
 from resettle.children.models import Child
 from resettle.core.dates import today, years_ago
 
+from .export import record_ids
 from .models import DEFAULT_RETENTION_YEARS, RetentionPolicy
 
 ANONYMISED = "Anonymised"
@@ -58,8 +60,6 @@ NEVER_TOUCHED = {"audit.auditevent"}  # append-only: the trail outlives the reco
 @transaction.atomic
 def anonymise(child: Child) -> None:
     """Keep the child's row and counted facts; remove everything that says who the child is."""
-    from .export import record_ids
-
     rows = record_ids(child)
     for label, (model, pks) in reversed(list(rows.items())):
         if label in NEVER_TOUCHED or model is Child:
@@ -80,7 +80,7 @@ def anonymise(child: Child) -> None:
     child.lead_practitioner = None
     child.save()
     child.history.all().delete()  # including the version just written, which is harmless now
-    record_system("child.anonymised", child=child)
+    record(Actor.system(), "child.anonymised", child=child)
 
 
 def _purge_history(rows: dict) -> None:
@@ -94,10 +94,8 @@ def _purge_history(rows: dict) -> None:
 
 @transaction.atomic
 def delete(child: Child) -> None:
-    from .export import record_ids
-
     rows = record_ids(child)
-    record_system("child.deleted", child=child)
+    record(Actor.system(), "child.deleted", child=child)
     child.delete()
     _purge_history(rows)
 

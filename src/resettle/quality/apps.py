@@ -8,5 +8,5 @@ class QualityConfig(AppConfig):
     verbose_name = _("The 5Cs check and audits")
 
     def ready(self) -> None:
-        # The built-in indicators and the loaders they read register themselves on import.
-        from . import indicators, queries  # noqa: F401
+        # The indicators and the loaders they read register themselves on import.
+        from . import indicators, journey_indicators, queries  # noqa: F401

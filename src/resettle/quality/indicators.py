@@ -1,4 +1,4 @@
-"""The built-in 5Cs indicators: what Resettle can see in today's data (DOMAIN.md §2, the 5Cs).
+"""The built-in 5Cs indicators: what Resettle can see in today's data (docs/domain.md, the 5Cs).
 
 Each indicator says met, partly or not yet, with a one-line reason in plain words and a link to
 where to put it right. They read what `queries.py` loads (`facts.plan`, `facts.voice`,

@@ -1,4 +1,4 @@
-"""The 5Cs (DOMAIN.md §2): a plan and the practice around it should be constructive, co-created,
+"""The 5Cs (docs/domain.md): a plan and the practice around it should be constructive, co-created,
 customised, consistent and coordinated.
 
 Resettle computes a check from the data (see `indicators.py`); it is a prompt for practice, not a
@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from resettle.core.models import TrackedModel
+from resettle.core.scoping import ChildScopedManager, ChildScopedQuerySet, across
 
 
 class Rating(models.TextChoices):
@@ -45,7 +46,7 @@ C_KEYS: tuple[str, ...] = tuple(key for key, _name, _meaning in FIVE_CS)
 RATING_LENGTH = 10
 
 
-class PlanAuditQuerySet(models.QuerySet["PlanAudit"]):
+class PlanAuditQuerySet(ChildScopedQuerySet):
     def for_page(self) -> PlanAuditQuerySet:
         return self.select_related("audited_by", "audited_by__organisation").order_by(
             "-audited_on", "-id"
@@ -91,9 +92,11 @@ class PlanAudit(TrackedModel):
     coordinated_comment = models.TextField(_("Coordinated: comments"), blank=True)
     overall_comment = models.TextField(_("overall comments"), blank=True)
 
-    objects = PlanAuditQuerySet.as_manager()
+    objects = ChildScopedManager(queryset_class=PlanAuditQuerySet)
+    across_children = across(PlanAuditQuerySet)
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-audited_on", "-id"]
         verbose_name = _("5Cs audit")
         verbose_name_plural = _("5Cs audits")

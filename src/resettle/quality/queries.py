@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Subquery
 
 from resettle.access import policy
-from resettle.children.models import Child, LegalStatusEpisode
+from resettle.children.models import CURRENT_ORDER, Child, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.plans.models import Agreement, Goal, Plan, PlanAction
 from resettle.voice.models import VoiceEntry, WordsAre
@@ -147,8 +147,8 @@ def _ids(children: Iterable[Child]) -> list[int]:
 def load_plans(children, user) -> dict[int, PlanFacts]:
     """Three queries: plans (with the latest agreement), active goals, actions."""
     ids = _ids(children)
-    latest = Agreement.objects.filter(plan=OuterRef("pk")).order_by("-agreed_on", "-id")
-    plans = Plan.objects.filter(child_id__in=ids).annotate(
+    latest = Agreement.across_children.filter(plan=OuterRef("pk")).order_by("-agreed_on", "-id")
+    plans = Plan.objects.for_children(ids).annotate(
         agreed_on=Subquery(latest.values("agreed_on")[:1]),
         agreement_comment=Subquery(latest.values("child_comment")[:1]),
     )
@@ -161,14 +161,12 @@ def load_plans(children, user) -> dict[int, PlanFacts]:
         by_plan[plan.id] = by_child[plan.child_id] = facts
     # Goals and actions are selected by child (not by the plans just read), so the number of
     # queries is the same whether or not the children have plans yet.
-    goals = Goal.objects.filter(plan__child_id__in=ids, is_active=True).order_by(
-        "plan_id", "order", "id"
-    )
+    goals = Goal.objects.for_children(ids).filter(is_active=True).order_by("plan_id", "order", "id")
     for goal in goals.only("plan_id", "public_id", "text"):
         by_plan[goal.plan_id].goals.append(GoalFacts(goal.public_id, goal.text))
     links = PlanAction.goals.through.objects.filter(planaction_id=OuterRef("pk"))
     actions = (
-        PlanAction.objects.filter(plan__child_id__in=ids)
+        PlanAction.objects.for_children(ids)
         .select_related("pathway", "status", "contingency")
         .annotate(serves_goal=Exists(links))
         .order_by("plan_id", "due_on", "id")
@@ -185,9 +183,9 @@ def _filled(name: str) -> ExpressionWrapper:
 @loader("voice", default=list)
 def load_voice(children, user) -> dict[int, list[VoiceFacts]]:
     """One query: every conversation the person may read, newest first, without the words."""
-    entries = VoiceEntry.objects.filter(child_id__in=_ids(children))
+    entries = VoiceEntry.objects.for_children(_ids(children))
     if user is not None:
-        entries = entries.visible_to(user)
+        entries = policy.scope_voice_entries(entries, user)
     chosen = VoiceEntry.strengths.through.objects.filter(voiceentry_id=OuterRef("pk"))
     rows = (
         entries.annotate(
@@ -216,11 +214,11 @@ def load_voice(children, user) -> dict[int, list[VoiceFacts]]:
 
 @loader("legal_status")
 def load_legal_status(children, user) -> dict[int, StatusFacts]:
-    """One query: the current legal status of each child (the latest that has started, as the
-    journey's stage uses)."""
+    """One query: the current legal status of each child (children.models.CURRENT_ORDER)."""
     rows = (
-        LegalStatusEpisode.objects.filter(child_id__in=_ids(children), starts_on__lte=today())
-        .order_by("child_id", "-starts_on", "-id")
+        LegalStatusEpisode.objects.for_children(_ids(children))
+        .started_by(today())
+        .order_by("child_id", *CURRENT_ORDER)
         .values_list("child_id", "status", "expected_release_on")
     )
     found: dict[int, StatusFacts] = {}

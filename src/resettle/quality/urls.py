@@ -1,10 +1,14 @@
 from django.urls import path
 
+from resettle.core.routing import Routes
+
 from . import views
 
-app_name = "quality"
-
-urlpatterns = [
-    path("children/<uuid:public_id>/5cs/", views.child_five_cs, name="child"),
-    path("children/<uuid:public_id>/5cs/audit/", views.add_audit, name="audit-add"),
-]
+routes = {
+    "quality": Routes(
+        child=[
+            path("5cs/", views.child_five_cs, name="child"),
+            path("5cs/audit/", views.add_audit, name="audit-add"),
+        ]
+    )
+}

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from resettle.core.models import TrackedModel
+from resettle.core.scoping import ChildScopedManager, across
 
 
 class ReleasePlan(TrackedModel):
@@ -50,9 +51,12 @@ class ReleasePlan(TrackedModel):
         _("date the child was told the plans B"), null=True, blank=True
     )
 
+    objects = ChildScopedManager()
+    across_children = across()
     history = HistoricalRecords(excluded_fields=["changed_at"], cascade_delete_history=True)
 
     class Meta:
+        default_manager_name = "across_children"
         verbose_name = _("release plan")
 
     def __str__(self) -> str:

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Subquery
 
-from resettle.children.models import Child, ChildQuerySet, LegalStatusEpisode
+from resettle.access import policy
+from resettle.children.models import Child, ChildQuerySet, current_episodes
 from resettle.core.dates import today
 
 from .readiness import CUSTODIAL, HORIZON_DAYS, readiness
-
-
-def current_episodes(on: date, child=None):
-    """The child's current legal status first: the latest to have started by `on`, as in
-    journey.stages. Without `child`, for a subquery on children."""
-    child = child if child is not None else OuterRef("pk")
-    return LegalStatusEpisode.objects.filter(child=child, starts_on__lte=on).order_by(
-        "-starts_on", "-id"
-    )
 
 
 def due_for_release(children: ChildQuerySet, on: date | None = None) -> ChildQuerySet:
@@ -55,7 +47,6 @@ def with_readiness(children, on: date | None = None) -> list[Child]:
 
 
 def upcoming_for(user, scope: str, on: date | None = None) -> list[Child]:
-    children = Child.objects.visible_to(user)
-    if scope == "mine":
-        children = children.filter(lead_practitioner=user)
+    """Releases coming up among the children in the person's scope (access.policy.in_scope)."""
+    children = policy.in_scope(Child.objects.all(), user, scope)
     return with_readiness(due_for_release(children, on), on)

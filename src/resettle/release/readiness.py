@@ -1,13 +1,13 @@
 """Is the child ready to be released? The checklist and its red, amber or green status.
 
 The rule, as the user reads it (RAG_RULE) and as the code applies it (`rag`):
-  red    the address is not confirmed and release is 10 working days away or fewer (DOMAIN.md §3:
-         "accommodation confirmed at least 10 working days before"; §5: no child released without
-         a confirmed address);
+  red    the address is not confirmed and release is 10 working days away or fewer (docs/domain.md,
+         sections 3 and 5: accommodation is confirmed at least 10 working days before release,
+         and no child is released without a confirmed address);
   amber  anything else on the checklist is not done yet (including an unconfirmed address while
          release is more than 10 working days away);
   green  everything on the checklist is done.
-Working days skip weekends and England and Wales bank holidays (`journey.working_days`).
+Working days skip weekends and England and Wales bank holidays (`core.working_days`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from resettle.children.models import LegalStatus
-from resettle.journey.working_days import working_days_between
+from resettle.core.working_days import working_days_between
 
 from .models import ReleasePlan
 

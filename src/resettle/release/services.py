@@ -5,23 +5,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.http import HttpRequest
 
 from resettle.access import policy
+from resettle.audit.actors import Actor
 from resettle.audit.services import record
 
 from .models import ReleasePlan
+
+FIELDS = (
+    "accommodation_confirmed_on",
+    "accommodation_address_note",
+    "ete_confirmed_on",
+    "ete_detail",
+    "health_handover_on",
+    "who_meets",
+    "transport",
+    "first_appointment",
+    "contingencies_told_on",
+)
 
 if TYPE_CHECKING:
     from resettle.children.models import Child
 
 
 @transaction.atomic
-def save_release_plan(request: HttpRequest, child: Child, values: dict) -> list[str]:
+def save_release_plan(actor: Actor, child: Child, **values) -> list[str]:
     """Save the checklist; returns the names of the fields that changed (audited if any)."""
-    user = request.user
-    policy.require(policy.can_contribute(user, child))
-    plan = ReleasePlan.objects.select_for_update().filter(child=child).first()
+    user = actor.user
+    policy.require(policy.can_change_release_plan(user, child))
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"save_release_plan() got unexpected fields: {sorted(unknown)}")
+    plan = ReleasePlan.objects.for_child(child).select_for_update().first()
     new = plan is None
     if new:
         plan = ReleasePlan(child=child, created_by=user)
@@ -34,7 +49,7 @@ def save_release_plan(request: HttpRequest, child: Child, values: dict) -> list[
         setattr(plan, name, value if value is not None else _empty(name))
     plan.changed_by = user
     plan.save()
-    record(request, "release.plan_changed", child=child, fields=changed)
+    record(actor, "release.plan_changed", child=child, fields=changed)
     return changed
 
 

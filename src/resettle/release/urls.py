@@ -1,12 +1,14 @@
 from django.urls import path
 
+from resettle.core.routing import Routes
+
 from . import views
 
-app_name = "release"
-
-urlpatterns = [
-    path("children/<uuid:public_id>/release/", views.checklist, name="checklist"),
-    path("children/<uuid:public_id>/release/edit/", views.checklist_edit, name="checklist-edit"),
-    path("releases/", views.upcoming, name="upcoming"),
-    path("my-week/", views.my_week, name="my-week"),
-]
+routes = {
+    "release": Routes(
+        child=[
+            path("release/", views.checklist, name="checklist"),
+            path("release/edit/", views.checklist_edit, name="checklist-edit"),
+        ]
+    )
+}

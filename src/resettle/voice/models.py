@@ -1,14 +1,12 @@
 """The child's voice: their answers to the four key questions, in their own words, over time.
 
-"Led by the child" (DOMAIN.md §2): what the child says about who they are and who they want to be
+"Led by the child" (docs/domain.md): what the child says about who they are and who they want to be
 is stored as they said it (outer spaces aside, never changed or paraphrased), dated, with who
 recorded it and in what conversation. Each conversation is a new entry, so the answers over time
 are the record of the child's identity shift.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,11 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from resettle.accounts.models import Role
 from resettle.core.models import TrackedModel
-
-if TYPE_CHECKING:
-    from resettle.accounts.models import User
+from resettle.core.scoping import ChildScopedManager, ChildScopedQuerySet, across
 
 # The four key questions, in the order they are asked: (field, question).
 QUESTIONS: list[tuple[str, str]] = [
@@ -74,18 +69,7 @@ class WordsAre(models.TextChoices):
     SUMMARISED = "summarised", _("Summarised by the practitioner")
 
 
-class VoiceEntryQuerySet(models.QuerySet["VoiceEntry"]):
-    def visible_to(self, user: User) -> VoiceEntryQuerySet:
-        """The entries `user` may read, for a child they may see.
-
-        Partner practitioners see what the child agreed to share with partners (and what they
-        recorded themselves); the owning service and the secure estate see everything. Whether the
-        user may see the child at all is decided first, by access.policy.get_child_for_user.
-        """
-        if user.role == Role.PARTNER_PRACTITIONER:
-            return self.filter(Q(share_with_partners=True) | Q(recorded_by=user))
-        return self
-
+class VoiceEntryQuerySet(ChildScopedQuerySet):
     def for_page(self) -> VoiceEntryQuerySet:
         """Everything the voice pages show, in a fixed number of queries, newest first."""
         return (
@@ -142,10 +126,12 @@ class VoiceEntry(TrackedModel):
         help_text=_("True when the child typed the answers themselves in child mode"),
     )
 
-    objects = VoiceEntryQuerySet.as_manager()
+    objects = ChildScopedManager(queryset_class=VoiceEntryQuerySet)
+    across_children = across(VoiceEntryQuerySet)
     history = HistoricalRecords(excluded_fields=["changed_at"], m2m_fields=[strengths])
 
     class Meta:
+        default_manager_name = "across_children"
         ordering = ["-recorded_on", "-id"]
         verbose_name = _("voice entry")
         verbose_name_plural = _("voice entries")

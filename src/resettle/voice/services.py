@@ -11,15 +11,16 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from resettle.access import policy
+from resettle.audit.actors import Actor
 from resettle.audit.services import record
 from resettle.core.dates import today
+from resettle.core.errors import DomainError
 
-from . import permissions
 from .models import (
     ANSWER_FIELDS,
     RATING_MAX,
@@ -31,28 +32,12 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
-
     from resettle.accounts.models import User
     from resettle.children.models import Child
 
 MINIMUM_AGE = 10
 OPTIONS = ("recorded_on", "conversation", "words_are", "share_with_partners", "self_rating")
 ALLOWED_KEYS = frozenset({*ANSWER_FIELDS, *OPTIONS, "strengths"})
-
-
-class _NoRequest:
-    """What the audit trail needs from a request, when a service is called with a user."""
-
-    def __init__(self, user: User) -> None:
-        self.user = user
-        self.META: dict[str, str] = {}
-
-
-def _actor(request_or_user) -> tuple[Any, User]:
-    if hasattr(request_or_user, "META") and hasattr(request_or_user, "user"):
-        return request_or_user, request_or_user.user
-    return _NoRequest(request_or_user), request_or_user
 
 
 def tenth_birthday(date_of_birth: date) -> date:
@@ -107,7 +92,7 @@ def _strength_ids(strengths: Iterable) -> set[int]:
 
 @transaction.atomic
 def record_voice(
-    request_or_user: HttpRequest | User,
+    actor: Actor,
     child: Child,
     *,
     entered_by_child: bool = False,
@@ -121,16 +106,15 @@ def record_voice(
     unless the child agreed) and `self_rating` (1 to 10, or None). With `entered_by_child=True`
     the child typed the answers in child mode: their own words, in a child-mode conversation.
 
-    The child must have been fetched for the user through access.policy.get_child_for_user.
-    Raises PermissionDenied if the user may not add to the child's record, and ValidationError
-    (by field) if the entry is not complete.
+    The child must have been fetched for the person (`children.pages.get_child`). Raises
+    PermissionDenied if they may not add to the child's record, and DomainError (by field) if the
+    entry is not complete.
     """
-    request, user = _actor(request_or_user)
+    user = actor.user
     unknown = set(answers) - ALLOWED_KEYS
     if unknown:
         raise TypeError(f"record_voice() got unexpected answers: {sorted(unknown)}")
-    if not permissions.can_record(user, child):
-        raise PermissionDenied(_("You cannot add to this child's record."))
+    policy.require(policy.can_contribute(user, child), _("You cannot add to this child's record."))
 
     words = _clean_words(answers)
     strengths = list(answers.get("strengths") or ())
@@ -147,8 +131,7 @@ def record_voice(
         found["conversation"] = _("Select the kind of conversation")
     if words_are not in WordsAre.values:
         found["words_are"] = _("Select whether these are the child's own words or a summary")
-    if found:
-        raise ValidationError(found)
+    DomainError.raise_if(found)
 
     entry = VoiceEntry(
         child=child,
@@ -168,7 +151,7 @@ def record_voice(
     if strengths:
         entry.strengths.set(strengths)
     record(
-        request,
+        actor,
         "voice.recorded",
         child=child,
         entry=str(entry.public_id),
@@ -179,18 +162,21 @@ def record_voice(
 
 
 @transaction.atomic
-def change_voice(request: HttpRequest, entry: VoiceEntry, **answers: Any) -> list[str]:
+def change_voice(actor: Actor, child: Child, entry: VoiceEntry, **answers: Any) -> list[str]:
     """Correct an entry. Returns the names of the fields that changed (none: nothing is saved).
 
     The earlier version stays in the entry's history.
     """
-    user = request.user
-    child = entry.child
+    user = actor.user
+    if entry.child_id != child.id:
+        raise DomainError(_("This conversation is not in this child's record"))
     unknown = set(answers) - ALLOWED_KEYS
     if unknown:
         raise TypeError(f"change_voice() got unexpected answers: {sorted(unknown)}")
-    if not permissions.can_change_entry(user, entry, child):
-        raise PermissionDenied(_("Only the person who recorded this, or a manager, can change it."))
+    policy.require(
+        policy.can_change_voice_entry(user, entry, child),
+        _("Only the person who recorded this, or a manager, can change it."),
+    )
 
     words = _clean_words({f: answers.get(f, getattr(entry, f)) for f in ANSWER_FIELDS})
     old_strengths = {s.pk for s in entry.strengths.all()}
@@ -211,8 +197,7 @@ def change_voice(request: HttpRequest, entry: VoiceEntry, **answers: Any) -> lis
         found["conversation"] = _("Select the kind of conversation")
     if values["words_are"] not in WordsAre.values:
         found["words_are"] = _("Select whether these are the child's own words or a summary")
-    if found:
-        raise ValidationError(found)
+    DomainError.raise_if(found)
 
     changed = [name for name, value in values.items() if getattr(entry, name) != value]
     if strengths != old_strengths:
@@ -227,7 +212,7 @@ def change_voice(request: HttpRequest, entry: VoiceEntry, **answers: Any) -> lis
     if strengths != old_strengths:
         entry.strengths.set(Strength.objects.filter(pk__in=strengths))
     record(
-        request,
+        actor,
         "voice.changed",
         child=child,
         entry=str(entry.public_id),
@@ -238,7 +223,8 @@ def change_voice(request: HttpRequest, entry: VoiceEntry, **answers: Any) -> lis
 
 def latest_entry(child: Child, user: User) -> VoiceEntry | None:
     """The most recent conversation `user` may read, for other parts of the record to show."""
-    return VoiceEntry.objects.filter(child=child).visible_to(user).for_page().first()
+    entries = policy.scope_voice_entries(VoiceEntry.objects.for_child(child), user)
+    return entries.for_page().first()
 
 
 @transaction.atomic
@@ -250,6 +236,6 @@ def anonymise_voice(child: Child) -> int:
     many entries were anonymised.
     """
     blank = dict.fromkeys(ANSWER_FIELDS, "")
-    count = VoiceEntry.objects.filter(child=child).update(**blank)
+    count = VoiceEntry.objects.for_child(child).update(**blank)
     VoiceEntry.history.filter(child_id=child.pk).delete()
     return count

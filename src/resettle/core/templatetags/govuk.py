@@ -6,6 +6,8 @@ from datetime import date
 
 from django import forms, template
 from django.forms.boundfield import BoundField
+from django.utils import timezone as tz
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from resettle.core.dates import age_on
@@ -97,8 +99,6 @@ def govuk_time(value) -> str:
     """A time in GOV.UK style: "9am", "8:17pm", "midday", "midnight" (local time)."""
     if value is None:
         return ""
-    from django.utils import timezone as tz
-
     if hasattr(value, "tzinfo") and value.tzinfo is not None:
         value = tz.localtime(value)
     hour, minute = value.hour, value.minute
@@ -116,8 +116,5 @@ def govuk_datetime(value) -> str:
     """A date and time in GOV.UK style: "4 March 2026, 8:17pm"."""
     if value is None:
         return ""
-    from django.utils import timezone as tz
-    from django.utils.formats import date_format
-
     local = tz.localtime(value) if getattr(value, "tzinfo", None) else value
     return f"{date_format(local, 'j F Y')}, {govuk_time(local)}"

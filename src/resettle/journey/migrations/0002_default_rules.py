@@ -1,4 +1,4 @@
-"""The default touchpoint rules (DOMAIN.md §3), a frozen copy of journey.defaults at this time."""
+"""The default touchpoint rules (docs/domain.md, stages and touchpoints), a frozen copy of journey.defaults at this time."""
 
 from django.db import migrations
 

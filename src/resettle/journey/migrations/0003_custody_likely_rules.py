@@ -1,4 +1,4 @@
-"""Touchpoints for the 'custody likely' stage (DOMAIN.md §3): a frozen copy of the three rules."""
+"""Touchpoints for the 'custody likely' stage (docs/domain.md, stages and touchpoints): a frozen copy of the three rules."""
 
 from django.db import migrations
 

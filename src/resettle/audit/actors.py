@@ -1,0 +1,105 @@
+"""Who is acting: the person (or Resettle itself), and how they reached us.
+
+Every business operation takes an `Actor` first, never an HTTP request, so a page, an API call, a
+management command and a background task are checked and audited the same way:
+
+* a page or an API call: `request.actor` (set by `ActorMiddleware`), which reads the request as
+  it is at the moment of use, because signing in changes the person and the session mid-request;
+* a command or task acting for a named person: `Actor(user, via="command")`;
+* Resettle acting by itself (retention, scheduled jobs): `Actor.system()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+WEB, API, COMMAND, TASK = "web", "api", "command", "task"
+
+
+class Actor:
+    """The person acting (None for Resettle itself), their address and session, and the channel."""
+
+    def __init__(
+        self,
+        user: Any = None,
+        *,
+        ip_address: str | None = None,
+        session_key: str | None = None,
+        via: str = COMMAND,
+    ) -> None:
+        self._user = user
+        self._ip_address = ip_address
+        self._session_key = session_key
+        self.via = via
+
+    @classmethod
+    def system(cls, via: str = TASK) -> Actor:
+        return cls(None, via=via)
+
+    @property
+    def user(self) -> Any:
+        user = self._user
+        return user if user is not None and user.is_authenticated else None
+
+    @property
+    def ip_address(self) -> str | None:
+        return self._ip_address
+
+    @property
+    def session_key(self) -> str | None:
+        return self._session_key
+
+    @property
+    def is_system(self) -> bool:
+        return self.user is None
+
+    def __repr__(self) -> str:
+        who = getattr(self.user, "pk", None)
+        return f"<Actor user={who} via={self.via}>"
+
+
+def client_address(request) -> str | None:
+    """The address the request came from (see docs/configuration.md for proxies)."""
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class RequestActor(Actor):
+    """The actor of an HTTP request, read from the request each time it is asked."""
+
+    def __init__(self, request, via: str = WEB) -> None:
+        super().__init__(via=via)
+        self._request = request
+
+    @property
+    def user(self) -> Any:
+        user = getattr(self._request, "user", None)
+        return user if user is not None and user.is_authenticated else None
+
+    @property
+    def ip_address(self) -> str | None:
+        return client_address(self._request)
+
+    @property
+    def session_key(self) -> str | None:
+        session = getattr(self._request, "session", None)
+        return session.session_key if session is not None else None
+
+
+def actor_of(request) -> Actor:
+    """The request's actor (set by the middleware, or made here for a request without it)."""
+    actor = getattr(request, "actor", None)
+    if actor is None:
+        actor = request.actor = RequestActor(request)
+    return actor
+
+
+class ActorMiddleware:
+    """Give every request its `actor`. Placed after authentication."""
+
+    def __init__(self, get_response: Callable) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.actor = RequestActor(request)
+        return self.get_response(request)

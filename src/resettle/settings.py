@@ -313,4 +313,6 @@ LOGGING = {
 CASELOAD_PAGE_SIZE = 25
 # After a transfer, the old service keeps read-only access for this many days (docs/decisions).
 TRANSFER_HANDOVER_DAYS = env_int("RESETTLE_TRANSFER_HANDOVER_DAYS", 28)
+# A share made for a placement in a secure establishment ends this many days after the placement.
+PLACEMENT_SHARE_DAYS = env_int("RESETTLE_PLACEMENT_SHARE_DAYS", 28)
 SILENCED_SYSTEM_CHECKS: list[str] = []

@@ -14,6 +14,7 @@ from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
 from resettle.audit import chain
+from resettle.audit.actors import RequestActor
 from resettle.audit.models import ACTIONS, AuditEvent, AuditTrailIsAppendOnly
 from resettle.audit.services import record
 from resettle.audit.verification import CHAIN_BROKEN, CONTENT_CHANGED, verify_chain
@@ -315,7 +316,7 @@ def test_concurrent_appends_keep_one_unbroken_chain(camden):
             start.wait()
             for _ in range(10):
                 with transaction.atomic():
-                    record(Request(user), "child.viewed")
+                    record(RequestActor(Request(user)), "child.viewed")
         except Exception as exc:
             errors.append(exc)
         finally:

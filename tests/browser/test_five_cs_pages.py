@@ -50,12 +50,18 @@ def test_amara_sees_the_5cs_on_the_plan_and_the_caseload(browsing, page, amara, 
     browsing.sign_in(page, amara)
     expect(page.get_by_role("heading", level=1)).to_have_text("My caseload")
     cell = page.get_by_role("link", name=re.compile("5Cs check for Jay"))
-    expect(cell).to_contain_text("Constructive: Partly")
-    expect(cell).to_contain_text("Coordinated: Partly")
+    expect(cell).to_contain_text("0 of 5 met")
+    row = page.get_by_role("row").filter(has=cell)
+    expect(row).to_contain_text(re.compile(r"Not yet: Constructive, .*Coordinated"))
 
+    # The plan page opens on the plan, with the 5Cs as a short summary linking to its page.
     browsing.goto(page, f"/children/{camden_child.public_id}/plan/")
+    summary = page.get_by_role("complementary", name="The 5Cs check")
+    expect(summary).to_contain_text("A prompt for practice, not a grade of the child.")
+    expect(summary).to_contain_text("Constructive")
+    summary.get_by_role("link", name="Why, and managers' 5Cs audits").click()
+    browsing.check(page)
     panel = page.get_by_role("region", name="The 5Cs check")
-    expect(panel).to_contain_text("A prompt for practice, not a grade of the child.")
     expect(panel).to_contain_text("“Stop getting arrested” says what to stop or avoid.")
     expect(panel).to_contain_text("1 of 2 structural actions say which goal they serve.")
 

@@ -20,9 +20,9 @@ CASELOAD = reverse("children:caseload")
 # for the whole page (resettle.quality.queries: plans, goals, actions, conversations, legal
 # statuses, lead practitioners) and three more from the journey
 # (resettle.quality.journey_indicators: meetings, touchpoints, the network's agencies and whether
-# they attended); and the stage column's one, the page's legal status episodes
-# (resettle.children.stages.attach_stages).
-CASELOAD_QUERIES = 16
+# they attended) and five for the facts of the record (resettle.journey.facts); and the stage
+# column's one, the page's legal status episodes (resettle.children.stages.attach_stages).
+CASELOAD_QUERIES = 21
 # Session, user, the child with lead practitioner and service, the audit row (a savepoint, on
 # PostgreSQL an advisory lock, the previous row's hash, the insert, the release), the child's
 # legal status episodes and the user's organisation for the header.

@@ -51,8 +51,14 @@ def test_hackney_worker_cannot_see_camden_child(client_for, ben, camden_child):
     assert response.status_code == 404
     camden_child.refresh_from_db()
     assert camden_child.preferred_name == "Jay"
-    # Nothing about the child is written to the audit trail for a refused look.
-    assert not AuditEvent.objects.filter(child_id=camden_child.pk).exists()
+    # A refused look is recorded as a refusal, never as a view or a change.
+    actions = set(
+        AuditEvent.objects.filter(child_id=camden_child.pk).values_list("action", flat=True)
+    )
+    assert actions == {"access.refused"}
+    refusals = AuditEvent.objects.filter(child_id=camden_child.pk, action="access.refused")
+    assert refusals.count() == 4
+    assert all(event.actor_id == ben.pk for event in refusals)
 
 
 def test_hackney_caseload_does_not_list_camden_children(

@@ -38,8 +38,7 @@ def test_my_plan_puts_jays_own_words_first_then_what_is_happening_by_theme(
         "Who I am",
         "I'm a good big brother",
         "Who I want to be",
-        "A mechanic like my uncle",
-        "Work in a garage",
+        "Work in a garage",  # once: the plan keeps who Jay wants to be (issue 10)
         "My strengths",
         "Good with my hands",
         "I can fix bikes",

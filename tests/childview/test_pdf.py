@@ -35,7 +35,7 @@ def test_the_printed_plan_holds_jays_words_and_the_plans_actions(
     for words in (
         "Jay's plan",
         "I'm a good big brother",
-        "A mechanic like my uncle",
+        "Work in a garage",  # who Jay wants to be, once: the plan's words
         "I can fix bikes",
         "Go to college and keep my head down",
         "Somewhere to live",

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
-from resettle.audit.models import AuditEvent
 from resettle.children.models import LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.core.working_days import add_working_days
@@ -179,7 +178,11 @@ def test_rules_are_configuration(camden_child):
     assert touchpoints(camden_child) == {"Initial planning meeting": date(2026, 3, 9)}
 
 
-def test_accommodation_confirmed_is_marked_as_done_by_hand(client_for, amara, camden_child):
+def test_accommodation_confirmed_is_met_by_the_release_checklist_not_by_hand(
+    client_for, amara, camden_child
+):
+    """One fact, one home: the address confirmed on the release checklist meets the touchpoint;
+    it cannot be marked done by hand, so the two can never disagree."""
     episode = LegalStatusEpisode.objects.create(
         child=camden_child,
         status="sentenced_custody",
@@ -190,26 +193,22 @@ def test_accommodation_confirmed_is_marked_as_done_by_hand(client_for, amara, ca
     touchpoint = Touchpoint.across_children.get(child=camden_child, name="Accommodation confirmed")
     client = client_for(amara)
     journey = client.get(reverse("journey:journey", args=[camden_child.public_id]))
-    url = reverse("journey:touchpoint-done", args=[camden_child.public_id, touchpoint.public_id])
-    assert url in journey.content.decode()
-    future = client.post(url, date_fields("done_on", today() + timedelta(days=1)))
-    assert "The date must be today or in the past" in future.content.decode()
-    response = client.post(url, date_fields("done_on", today()))
+    done_url = reverse(
+        "journey:touchpoint-done", args=[camden_child.public_id, touchpoint.public_id]
+    )
+    assert done_url not in journey.content.decode()
+    assert reverse("release:checklist-edit", args=[camden_child.public_id]) in (
+        journey.content.decode()
+    )
+    assert (
+        "Only touchpoints met by hand"
+        in client.post(done_url, date_fields("done_on", today())).content.decode()
+    )
+    response = client.post(
+        reverse("release:checklist-edit", args=[camden_child.public_id]),
+        date_fields("accommodation_confirmed_on", today() - timedelta(days=1)),
+    )
     assert response.status_code == 302
     touchpoint.refresh_from_db()
-    assert touchpoint.completed_on == today()
-    assert AuditEvent.objects.filter(action="journey.touchpoint_completed").exists()
-    again = client.post(url, date_fields("done_on", today()))
-    assert "This touchpoint is already closed" in again.content.decode()
-
-
-def test_custody_likely_starts_resettlement_with_its_own_touchpoints(
-    client_for, amara, camden_child
-):
-    start = today() - timedelta(days=1)
-    record_status(client_for(amara), camden_child, "custody_likely", start)
-    due = touchpoints(camden_child)
-    assert due["Four key questions asked"] == add_working_days(start, 5)
-    assert due["Family contacted"] == add_working_days(start, 5)
-    assert due["Early resettlement plan"] == add_working_days(start, 10)
-    assert "Initial planning meeting" not in due
+    assert touchpoint.completed_on == today() - timedelta(days=1)
+    assert touchpoint.status == TouchpointStatus.DONE

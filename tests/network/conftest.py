@@ -40,7 +40,7 @@ def tyler(camden_child):
 @pytest.fixture
 def car_park(camden_child):
     return PlaceOrActivity.objects.create(
-        child=camden_child, name="The estate car park", kind="place", influence="undermining"
+        child=camden_child, name="The estate car park", kind="place", influence="unsafe"
     )
 
 

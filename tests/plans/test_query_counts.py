@@ -32,10 +32,12 @@ PATHWAYS = ["accommodation", "ete", "health", "families", "case-management"]
 # organisation for the header (with no undermining checks registered: each check adds its own
 # fixed number); and for the 5Cs panel (which reuses the page's plan and legal
 # status), the child's conversations and how many lead practitioners they have had, and the
-# journey's three (resettle.quality.journey_indicators: meetings, touchpoints, agencies).
-PLAN_QUERIES = {"sqlite": 21, "postgresql": 22}
-# With nothing started: no goals, actions, needs or agreements to fetch.
-NO_PLAN_QUERIES = {"sqlite": 16, "postgresql": 17}
+# journey's three (resettle.quality.journey_indicators: meetings, touchpoints, agencies) and the
+# five facts of the record (resettle.journey.facts).
+PLAN_QUERIES = {"sqlite": 26, "postgresql": 27}
+# With nothing started: no goals, actions, needs or agreements to fetch; the child's latest words
+# for who they want to be instead.
+NO_PLAN_QUERIES = {"sqlite": 22, "postgresql": 23}
 
 
 def build_plan(plan, amara, camden, count):

@@ -109,6 +109,7 @@ def facts(
     status: StatusFacts | None = None,
     lead_count: int = 1,
     the_child: Child | None = None,
+    record=None,
 ) -> Facts:
     """What the indicators see; entries newest first, as the loader gives them. Loaders other
     apps register (meetings, touchpoints...) give their defaults: nothing recorded."""
@@ -123,5 +124,6 @@ def facts(
             "voice": entries,
             "legal_status": status,
             "lead_count": lead_count,
+            **({"record": record} if record is not None else {}),
         },
     )

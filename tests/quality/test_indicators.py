@@ -6,10 +6,13 @@ where to put it right; or nothing when it does not apply to the child.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
 from resettle.children.models import Ethnicity, Gender
+from resettle.journey.facts import ChildFacts, Event
 from resettle.plans.models import ActionKind, FamilyInvolved
 from resettle.quality import indicators as ind
 from resettle.quality.models import Rating
@@ -379,17 +382,24 @@ def test_questions_never_asked_are_not_yet():
     assert ind.questions_revisited(facts()).status == NOT_YET
 
 
-def test_questions_asked_on_one_day_only_are_partly_even_with_two_entries():
-    found = ind.questions_revisited(facts(entries=[voice(30), voice(30, verbatim=False)]))
+def test_questions_asked_once_are_partly():
+    found = ind.questions_revisited(facts(entries=[voice(30)]))
     assert found.status == PARTLY
     assert found.reason == "Asked once, on 2 February 2026. Ask Jay again at the next meeting."
 
 
-def test_questions_asked_on_several_days_are_met():
+def test_questions_asked_in_three_conversations_on_one_day_count_three_times():
+    """Issue 10: it counted days, so three conversations on one day read "asked once"."""
+    found = ind.questions_revisited(facts(entries=[voice(30), voice(30), voice(30)]))
+    assert found.status == MET
+    assert found.reason.startswith("Asked in 3 conversations")
+
+
+def test_questions_asked_in_several_conversations_are_met():
     found = ind.questions_revisited(facts(entries=[voice(2), voice(90), voice(200)]))
     assert found.status == MET
     assert found.reason == (
-        "Asked on 3 different days, first on 16 August 2025 and last on 2 March 2026."
+        "Asked in 3 conversations, first on 16 August 2025 and last on 2 March 2026."
     )
 
 
@@ -483,42 +493,50 @@ def test_release_readiness_does_not_apply_without_an_expected_release():
     assert ind.release_ready(facts(plan_facts=plan(), status=in_custody(-1))) is None
 
 
-def test_accommodation_and_ete_actions_before_release_are_met():
-    the_facts = facts(plan_facts=plan(actions=[ACCOMMODATION, COLLEGE]), status=in_custody(60))
+def checklist(accommodation_days_ago=None, ete_days_ago=None) -> ChildFacts:
+    """What the release checklist says (journey.facts: the one home of these two facts)."""
+    confirmed = (
+        Event(days_ago(accommodation_days_ago), "accommodation", uuid.uuid4())
+        if accommodation_days_ago is not None
+        else None
+    )
+    ete = days_ago(ete_days_ago) if ete_days_ago is not None else None
+    return ChildFacts(accommodation=confirmed, ete_confirmed_on=ete)
+
+
+def test_accommodation_and_ete_confirmed_on_the_checklist_before_release_are_met():
+    the_facts = facts(record=checklist(3, 2), status=in_custody(60))
     found = ind.release_ready(the_facts)
     assert found.status == MET
     assert "Release is expected on 3 May 2026 (in 60 days)." in found.reason
 
 
-def test_a_missing_ete_action_two_months_before_release_is_partly():
-    the_facts = facts(plan_facts=plan(actions=[ACCOMMODATION]), status=in_custody(60))
+def test_actions_in_the_plan_are_not_accommodation_confirmed():
+    """Issue 10: "before release: met" only needed the actions to exist, while the checklist
+    showed education not confirmed."""
+    the_facts = facts(
+        plan_facts=plan(actions=[ACCOMMODATION, COLLEGE]),
+        record=checklist(3, None),
+        status=in_custody(60),
+    )
     found = ind.release_ready(the_facts)
     assert found.status == PARTLY
-    assert found.reason.startswith("No education, training or employment action yet.")
-    assert found.fix.url == (url("plans:action-add", the_facts) + "?pathway=ete&kind=structural")
+    assert found.reason.startswith("Education, training or employment is not arranged yet.")
+    assert found.fix.url == url("release:checklist-edit", the_facts)
 
 
-def test_release_soon_without_accommodation_is_not_yet():
-    the_facts = facts(plan_facts=plan(actions=[COLLEGE]), status=in_custody(14))
+def test_release_soon_without_confirmed_accommodation_is_not_yet():
+    the_facts = facts(record=checklist(None, 3), status=in_custody(14))
     found = ind.release_ready(the_facts)
     assert found.status == NOT_YET
     assert found.reason == (
-        "No accommodation action yet. Release is expected on 18 March 2026 (in 14 days)."
-    )
-    assert found.fix.url == (
-        url("plans:action-add", the_facts) + "?pathway=accommodation&kind=structural"
+        "Accommodation is not confirmed yet. Release is expected on 18 March 2026 (in 14 days)."
     )
 
 
 def test_neither_accommodation_nor_ete_before_release_is_not_yet():
     found = ind.release_ready(facts(plan_facts=None, status=in_custody(90, status="recall")))
     assert found.status == NOT_YET
-
-
-def test_a_dropped_accommodation_action_does_not_count_before_release():
-    dropped = action(pathway_slug="accommodation", is_closed=True, is_dropped=True)
-    the_facts = facts(plan_facts=plan(actions=[dropped, COLLEGE]), status=in_custody(60))
-    assert ind.release_ready(the_facts).status == PARTLY
 
 
 # ---- Coordinated: plans B for key arrangements, told to the child -------------------------------

@@ -4,6 +4,7 @@ each for a whole page of children."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from django.urls import reverse
 
 from resettle.children.models import Child, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.journey.facts import ChildFacts, Event
 from resettle.journey.models import Meeting, MeetingKind, Touchpoint
 from resettle.network.models import Professional
 from resettle.quality import journey_indicators as journey
@@ -47,10 +49,21 @@ def touchpoint(due_days_ago: int, done_days_ago: int | None = None, *, supersede
     )
 
 
+def record_of(meetings) -> ChildFacts:
+    """The facts of the record that the meetings make (journey.facts): contact, oldest first."""
+    return ChildFacts(
+        meetings=[
+            (Event(m.held_on, "meeting", uuid.uuid4(), m.kind), m.child_attended, False)
+            for m in sorted(meetings, key=lambda m: m.held_on)
+        ]
+    )
+
+
 def facts(*, meetings=(), touchpoints=(), agencies=(), status=SENTENCED) -> Facts:
     """Jay's facts on TODAY; meetings newest first, as the loader gives them."""
     data = {spec.name: spec.default() for spec in loaders()}
     data.update(
+        record=record_of(meetings),
         meetings=sorted(meetings, key=lambda m: m.held_on, reverse=True),
         touchpoints=sorted(touchpoints, key=lambda t: t.due_on),
         agencies=dict(enumerate(agencies, start=1)),

@@ -13,6 +13,7 @@ from resettle.plans.models import ActionKind, FamilyInvolved
 from resettle.plans.queries import plan_page
 from resettle.quality.models import Rating
 from resettle.quality.queries import PlanFacts, five_cs, five_cs_for, load_plans
+from resettle.release.models import ReleasePlan
 
 from ..factories import UserFactory
 
@@ -70,7 +71,7 @@ def jay_done_well(camden_child, amara, make_plan, make_entry, feltham):
         agreed_days_ago=3,
         comment="It's my plan",
     )
-    make_entry(camden_child, amara, days_ago=100, strengths_in_own_words="I'm good with my hands")
+    make_entry(camden_child, amara, days_ago=20, strengths_in_own_words="I'm good with my hands")
     make_entry(camden_child, amara, days_ago=5, who_do_you_want_to_be="A mechanic")
     LegalStatusEpisode.objects.create(
         child=camden_child,
@@ -78,6 +79,12 @@ def jay_done_well(camden_child, amara, make_plan, make_entry, feltham):
         establishment=feltham,
         starts_on=today() - timedelta(days=60),
         expected_release_on=soon(60),
+    )
+    # The release checklist confirms where he will live and what he will do from day one.
+    ReleasePlan.objects.create(
+        child=camden_child,
+        accommodation_confirmed_on=today() - timedelta(days=2),
+        ete_confirmed_on=today() - timedelta(days=2),
     )
     # Jay took part in his review a week ago, where the four questions were revisited.
     Meeting.objects.create(

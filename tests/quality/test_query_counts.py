@@ -27,13 +27,15 @@ pytestmark = pytest.mark.django_db
 # Plans (with the latest agreement), active goals, actions (with status, pathway and plan B, and
 # whether each serves a goal), conversations, legal statuses, and lead practitioners over time; and
 # the journey's (resettle.quality.journey_indicators): meetings, touchpoints, and the network's
-# agencies with whether they attended.
-CHECK_QUERIES = 9
+# agencies with whether they attended; and the facts of the record (resettle.journey.facts: the
+# conversations' dates, meetings, case notes that record contact, the plan's first action, the
+# release checklist).
+CHECK_QUERIES = 14
 # Session, user, the child with lead practitioner and service, the audit row (a savepoint, on
 # PostgreSQL an advisory lock, the previous row's hash, the insert, the release), the current legal
-# status, the check without its legal statuses (8), the managers' audits with who made them, and
+# status, the check without its legal statuses (13), the managers' audits with who made them, and
 # the user's organisation for the header.
-CHILD_PAGE_QUERIES = {"sqlite": 18, "postgresql": 19}
+CHILD_PAGE_QUERIES = {"sqlite": 23, "postgresql": 24}
 
 
 def fill(child, amara, make_plan, make_entry, count):
@@ -141,7 +143,7 @@ def test_the_childs_5cs_page_query_count_is_pinned(
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_the_5cs_panel_on_the_plan_page_adds_two_queries_however_big_the_plan(
+def test_the_5cs_panel_on_the_plan_page_adds_fixed_queries_however_big_the_plan(
     client_for, camden_child, amara, make_plan, make_entry, count
 ):
     fill(camden_child, amara, make_plan, make_entry, count)
@@ -153,4 +155,7 @@ def test_the_5cs_panel_on_the_plan_page_adds_two_queries_however_big_the_plan(
     assert "The 5Cs check" in response.content.decode()
     sql = [q["sql"] for q in queries.captured_queries]
     panel = [s for s in sql if "voice_voiceentry" in s or "historicalchild" in s]
-    assert len(panel) == 2  # the conversations, and the lead practitioners over time
+    # The conversations (what they recorded; and their dates, as facts of the record), and the
+    # lead practitioners over time; and, for a plan that does not say who the child wants to be
+    # yet, the child's latest words for it.
+    assert len(panel) == 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from resettle.access import policy
 from resettle.children.pages import get_child
@@ -38,3 +39,29 @@ def test_the_demo_has_releases_in_every_state_and_notes_from_several_agencies():
     for note in notes:
         visible = get_child(note.written_by, note.child.public_id)
         assert policy.can_contribute(note.written_by, visible)
+
+
+def test_the_demo_shares_placed_children_with_their_establishment_for_the_placement(client_for):
+    from resettle.access.models import Share
+    from resettle.accounts.models import User
+
+    load_demo(children=60, seed=7)
+    placement_shares = list(
+        Share.across_children.filter(placement__isnull=False).select_related(
+            "placement", "child", "organisation"
+        )
+    )
+    assert placement_shares, "some demo children are placed at the establishment"
+    for share in placement_shares:
+        assert share.placement.establishment_id == share.organisation_id
+        assert share.placement == share.child.legal_statuses.current()
+    # The establishment's practitioner sees them under "placed here now", the others apart.
+    chloe = client_for(User.objects.get(email="practitioner@feltham.example"))
+    url = reverse("children:caseload")
+    placed = chloe.get(url, {"scope": "placed"}).content.decode()
+    other = chloe.get(url, {"scope": "other"}).content.decode()
+    at_feltham = [s for s in placement_shares if s.organisation.slug == "feltham"]
+    assert at_feltham, "the demo's establishment has children placed there"
+    for share in at_feltham:
+        reference = str(share.child.public_id)
+        assert reference in placed and reference not in other

@@ -125,9 +125,10 @@ def test_my_week_is_for_youth_justice_staff_and_linked_in_their_navigation(
 
 
 # Session, user, touchpoints (with children), actions (with child, pathway, status, owners),
-# releases (with lead, service, checklist), children not seen (with lead), and the user's
-# organisation for the header. Visibility is a subquery in each.
-WEEK_QUERIES = {"sqlite": 7, "postgresql": 7}
+# releases (with lead, service, checklist), their accommodation and ETE actions with plans B (for
+# "plans B told"), children not seen (with lead), and the user's organisation for the header.
+# Visibility is a subquery in each.
+WEEK_QUERIES = {"sqlite": 8, "postgresql": 8}
 
 
 @pytest.mark.parametrize("count", [1, 12])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from resettle.core.working_days import add_working_days
+from resettle.plans.facts import PlansB
 from resettle.release.models import ReleasePlan
 from resettle.release.readiness import Rag, readiness
 
@@ -19,8 +20,11 @@ def everything_done() -> ReleasePlan:
         who_meets="Mum",
         transport="Car",
         first_appointment="YJS at 2pm",
-        contingencies_told_on=MONDAY,
     )
+
+
+# The plans B for accommodation and ETE, each told to the child (plans.facts.key_plans_b).
+TOLD = PlansB(present=["accommodation", "ete"], told=["accommodation", "ete"])
 
 
 def test_no_address_ten_working_days_before_release_is_red():
@@ -52,13 +56,13 @@ def test_a_confirmed_address_is_amber_near_release_while_other_items_are_missing
 
 
 def test_everything_done_is_green():
-    assert readiness(everything_done(), add_working_days(MONDAY, 3), MONDAY).rag == Rag.GREEN
+    assert readiness(everything_done(), add_working_days(MONDAY, 3), MONDAY, TOLD).rag == Rag.GREEN
 
 
 def test_a_release_day_plan_needs_who_meets_transport_and_first_appointment():
     plan = everything_done()
     plan.transport = "  "
-    result = readiness(plan, add_working_days(MONDAY, 30), MONDAY)
+    result = readiness(plan, add_working_days(MONDAY, 30), MONDAY, TOLD)
     assert result.rag == Rag.AMBER
     assert [item.key for item in result.missing] == ["release_day"]
 

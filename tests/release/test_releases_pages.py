@@ -9,9 +9,12 @@ from django.db import connection
 from django.urls import reverse
 
 from resettle.access.models import Share
+from resettle.audit.actors import WEB, Actor
 from resettle.audit.models import AuditEvent
 from resettle.children.models import LegalStatus, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.plans import services as plans
+from resettle.plans.models import Pathway
 from resettle.release.models import ReleasePlan
 from resettle.release.readiness import Rag
 
@@ -113,15 +116,31 @@ def test_the_checklist_shows_what_is_done_and_the_status(client_for, amara, camd
     assert AuditEvent.objects.get(action="child.viewed").detail == {"section": "release"}
 
 
+def plan_b_told(child, by):
+    """An accommodation action in the child's plan, with a plan B the child was told."""
+    actor = Actor(by, via=WEB)
+    action = plans.add_action(
+        actor,
+        child,
+        pathway=Pathway.objects.get(slug="accommodation"),
+        kind="structural",
+        description="Confirm the address",
+        owner_person=by,
+    )
+    plans.record_contingency(
+        actor, child, action, plan_b="Supported lodgings", child_told_on=today()
+    )
+
+
 def test_saving_the_checklist_turns_it_green_and_is_audited(client_for, amara, camden_child):
     in_custody(camden_child, 10)
+    plan_b_told(camden_child, amara)  # plans B belong to the plan (plans.facts.key_plans_b)
     d = today()
     data = {"who_meets": "Mum", "transport": "Car", "first_appointment": "YJS at 2pm"}
     for field in (
         "accommodation_confirmed_on",
         "ete_confirmed_on",
         "health_handover_on",
-        "contingencies_told_on",
     ):
         data.update({f"{field}_day": d.day, f"{field}_month": d.month, f"{field}_year": d.year})
     client = client_for(amara)
@@ -167,8 +186,9 @@ def test_a_reading_service_cannot_update_the_checklist(client_for, ben, hackney,
 
 
 # Session, user, the children due for release with their lead, service and checklist (one query;
-# visibility and the current status are subqueries), and the user's organisation for the header.
-UPCOMING_QUERIES = {"sqlite": 4, "postgresql": 4}
+# visibility and the current status are subqueries), their accommodation and ETE actions with plans
+# B (one query), and the user's organisation for the header.
+UPCOMING_QUERIES = {"sqlite": 5, "postgresql": 5}
 
 
 @pytest.mark.parametrize("count", [1, 15])

@@ -37,6 +37,19 @@ class Share(TrackedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoke_reason = models.TextField(blank=True)
+    # A share made because the child was placed in a secure establishment follows the child: it
+    # ends a set number of days after the placement does (services.end_placement_shares).
+    placement = models.ForeignKey(
+        "children.LegalStatusEpisode",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("placement it was made for"),
+    )
+    # The day the child left that placement; the share then ends PLACEMENT_SHARE_DAYS later and
+    # the child's lead practitioner is told (web.notifications).
+    placement_left_on = models.DateField(_("child left the placement on"), null=True, blank=True)
 
     objects = ChildScopedManager(queryset_class=ShareQuerySet)
     across_children = across(ShareQuerySet)

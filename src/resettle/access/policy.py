@@ -77,26 +77,33 @@ def scope_children(children: QuerySet, user: User | None) -> QuerySet:
     return children.filter(visible).exclude(id__in=hidden)
 
 
-# "My caseload" or "my service": the two views of a youth justice service's children.
-MINE, SERVICE, SHARED = "mine", "service", "shared"
+# The views of the children a person sees: "my caseload" or "my service" for a youth justice
+# service; for the secure estate, the children placed there now, or shared for another reason;
+# for partners, the children shared with them.
+MINE, SERVICE, SHARED, PLACED, OTHER = "mine", "service", "shared", "placed", "other"
+
+
+def scopes_for(user: User) -> tuple[str, ...]:
+    if user.role == Role.SECURE_PRACTITIONER:
+        return (SHARED, PLACED, OTHER)
+    if user.role in SHARED_ROLES:
+        return (SHARED,)
+    return (SERVICE, MINE) if user.role == Role.YJS_MANAGER else (MINE, SERVICE)
 
 
 def default_scope(user: User) -> str:
-    if user.role in SHARED_ROLES:
-        return SHARED  # the secure estate and partners see the children shared with them
-    return SERVICE if user.role == Role.YJS_MANAGER else MINE
+    return scopes_for(user)[0]
 
 
 def scope_from(user: User, requested: str | None) -> str:
     """The scope asked for, if this person may ask for it; otherwise their default."""
-    default = default_scope(user)
-    if default == SHARED:
-        return SHARED
-    return requested if requested in (MINE, SERVICE) else default
+    allowed = scopes_for(user)
+    return requested if requested in allowed else allowed[0]
 
 
 def in_scope(children: QuerySet, user: User, scope: str) -> QuerySet:
-    """The visible children of `children` in the scope: "mine" is the person's own caseload."""
+    """The visible children of `children` in the scope: "mine" is the person's own caseload.
+    (Placed here now, or not, is the child's current legal status: the caller narrows it.)"""
     children = scope_children(children, user)
     return children.filter(lead_practitioner=user) if scope == MINE else children
 

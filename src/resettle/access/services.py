@@ -29,19 +29,31 @@ if TYPE_CHECKING:
 
 @transaction.atomic
 def share_child(
-    actor: Actor, child: Child, organisation: Organisation, purpose: str, ends_on: date
+    actor: Actor,
+    child: Child,
+    organisation: Organisation,
+    purpose: str,
+    ends_on: date,
+    placement: LegalStatusEpisode | None = None,
 ) -> Share:
+    """Share the child's record with an organisation until `ends_on`. A share for a `placement`
+    (the child placed in that secure establishment) ends by itself after the placement does."""
     user = actor.user
     policy.require(policy.can_manage_sharing(user, child))
     if organisation.id == child.owning_service_id:
         raise DomainError(_("The child's own service already sees their record"))
     if ends_on < today():
         raise DomainError(_("The end date must be today or in the future"))
+    if placement is not None and (
+        placement.child_id != child.id or placement.establishment_id != organisation.id
+    ):
+        placement = None  # the share is not for that placement: it ends on its own date
     share = Share.objects.create(
         child=child,
         organisation=organisation,
         purpose=purpose,
         ends_on=ends_on,
+        placement=placement,
         created_by=user,
         changed_by=user,
     )
@@ -225,3 +237,48 @@ def placement_share_offer(child: Child, episode: LegalStatusEpisode) -> dict | N
         % {"place": episode.establishment.name},
         "ends_on": max(ends_on, today()),
     }
+
+
+def placement_ends(episode: LegalStatusEpisode, next_episode: LegalStatusEpisode) -> bool:
+    """The next legal status takes the child out of the establishment of `episode`."""
+    return next_episode.starts_on >= episode.starts_on and (
+        next_episode.establishment_id != episode.establishment_id
+    )
+
+
+def end_placement_shares(actor: Actor, child: Child, episode: LegalStatusEpisode) -> list[Share]:
+    """After a new legal status: shares made for a placement the child has now left end
+    PLACEMENT_SHARE_DAYS after it, and the owning service is told (the audit trail, the
+    message to whoever recorded it, the sharing page, and an email to the child's lead
+    practitioner). A move within the same establishment keeps the share, which
+    now follows the new placement. Called by `children.services.record_legal_status`."""
+    ending = []
+    shares = (
+        Share.objects.for_child(child)
+        .active()
+        .filter(placement__isnull=False)
+        .exclude(placement=episode)
+        .select_related("placement", "organisation")
+    )
+    for share in shares:
+        if not placement_ends(share.placement, episode):
+            if share.organisation_id == episode.establishment_id:
+                share.placement = episode
+                share.save(update_fields=["placement"])
+            continue
+        ends_on = max(episode.starts_on + timedelta(days=settings.PLACEMENT_SHARE_DAYS), today())
+        if share.ends_on <= ends_on:
+            continue
+        share.ends_on = ends_on
+        share.placement_left_on = episode.starts_on
+        share.changed_by = actor.user
+        share.save(update_fields=["ends_on", "placement_left_on", "changed_by", "changed_at"])
+        record(
+            actor,
+            "share.placement_ended",
+            child=child,
+            organisation=str(share.organisation.public_id),
+            ends_on=ends_on.isoformat(),
+        )
+        ending.append(share)
+    return ending

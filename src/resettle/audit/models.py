@@ -29,6 +29,8 @@ ACTIONS: dict[str, str] = {
     "child.history_viewed": _("Viewed the change history"),
     "child.shared": _("Shared the child's record with an organisation"),
     "share.revoked": _("Stopped sharing the child's record"),
+    "share.placement_ended": _("Set a placement's share to end after the child left"),
+    "access.refused": _("Was refused the child's record"),
     "child.restricted": _("Restricted the child's record to named people"),
     "child.unrestricted": _("Removed the restriction on the child's record"),
     "child.transfer_requested": _("Requested a transfer to another service"),

@@ -9,7 +9,8 @@ page about one child under one prefix, `resettle.urls.CHILD_PREFIX`), and:
 1. finds the child among those the person may see (`Child.objects.visible_to`, which asks
    `access.policy.scope_children`): anyone else gets a 404 that never confirms the child exists;
 2. checks what the page needs (READ, CONTRIBUTE, CHANGE or MANAGE: `access.policy.RULES`), on
-   every method: a person who may only read gets a 403;
+   every method: a person who may only read gets a 403; every refusal is audited
+   (`access.refused`, with the page and the person), never shown to the person refused;
 3. records that the person viewed the child's record (`child.viewed`, with the section) when the
    page was shown (a GET that did not fail), so no page can forget it; pages that record something
    more specific (a print, an export) pass `viewed=None` and record it themselves;
@@ -46,6 +47,21 @@ def get_child(user, public_id: UUID | str, *related: str) -> Child:
         raise Http404("No such child") from exc
 
 
+def _refused(request, child: Child | None, reason: str) -> None:
+    """A refused attempt on a child's record is audited (`access.refused`), for administrators
+    and the child's managers to see; the person refused is told nothing (a 404 stays a 404)."""
+    if child is None:
+        return  # no such child: nothing to protect, nothing to record
+    match = getattr(request, "resolver_match", None)
+    record(
+        actor_of(request),
+        "access.refused",
+        child=child,
+        page=match.view_name if match else "",
+        reason=reason,
+    )
+
+
 def child_page(
     section: str | None,
     needs: str = READ,
@@ -63,8 +79,14 @@ def child_page(
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def page(request, *args, public_id, **kwargs):
-            child = get_child(request.user, public_id, *related)
-            policy.require(policy.may(request.user, child, needs), policy.REFUSALS.get(needs, ""))
+            try:
+                child = get_child(request.user, public_id, *related)
+            except Http404:
+                _refused(request, Child.objects.filter(public_id=public_id).first(), "not_visible")
+                raise
+            if not policy.may(request.user, child, needs):
+                _refused(request, child, f"needs_{needs}")
+                policy.require(False, policy.REFUSALS.get(needs, ""))
             request.child = child
             request.child_section = section
             response = view(request, child, *args, **kwargs)

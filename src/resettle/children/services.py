@@ -12,9 +12,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from resettle.access import policy
+from resettle.access.services import end_placement_shares
 from resettle.audit.actors import Actor
 from resettle.audit.services import record
 from resettle.core.errors import DomainError
+from resettle.core.signals import announce
 
 from .models import Child, LegalStatus, LegalStatusEpisode
 from .rules import child_problems, clean_name, legal_status_problems
@@ -111,7 +113,9 @@ def record_legal_status(actor: Actor, child: Child, **values: Any) -> LegalStatu
         child.changed_by = user
         child.save()
     record(actor, "child.legal_status_recorded", child=child, status=episode.status)
+    episode.shares_ending = end_placement_shares(actor, child, episode)
     legal_status_recorded.send(sender=LegalStatusEpisode, episode=episode, actor=actor)
+    announce(LegalStatusEpisode, child, "legal_status")
     return episode
 
 

@@ -31,7 +31,7 @@ from .pages import CHANGE, READ, child_page
 def add_child(request: HttpRequest) -> HttpResponse:
     if not policy.can_add_child(request.user):
         raise PermissionDenied(_("Your role cannot add children."))
-    form = ChildForm(request.POST or None, user=request.user)
+    form = ChildForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             child = services.add_child(request.actor, **form.cleaned_data)
@@ -47,7 +47,11 @@ def add_child(request: HttpRequest) -> HttpResponse:
 @child_page("summary", CHANGE, viewed="edit")
 def edit_child(request: HttpRequest, child: Child) -> HttpResponse:
     # The form works on a copy: the service compares what was typed with the child as they were.
-    form = ChildForm(request.POST or None, instance=copy.copy(child), user=request.user)
+    form = ChildForm(
+        request.POST if request.method == "POST" else None,
+        instance=copy.copy(child),
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.change_child(request.actor, child, **form.cleaned_data)
@@ -75,7 +79,7 @@ def child_history(request: HttpRequest, child: Child) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @child_page("summary", CHANGE, viewed="legal-status-add")
 def add_legal_status(request: HttpRequest, child: Child) -> HttpResponse:
-    form = LegalStatusForm(request.POST or None)
+    form = LegalStatusForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data.get(name) for name in services.LEGAL_STATUS_FIELDS}
         try:
@@ -87,6 +91,19 @@ def add_legal_status(request: HttpRequest, child: Child) -> HttpResponse:
                 request,
                 _("Legal status recorded: %(status)s") % {"status": episode.get_status_display()},
             )
+            for share in episode.shares_ending:
+                messages.info(
+                    request,
+                    _(
+                        "%(organisation)s was sharing %(name)s's record for the placement there: "
+                        "it stops on %(date)s."
+                    )
+                    % {
+                        "organisation": share.organisation.name,
+                        "name": child.preferred_name,
+                        "date": f"{share.ends_on:%-d %B %Y}",
+                    },
+                )
             if placement_share_offer(child, episode):
                 # Offer to share the record with the establishment the child is placed in.
                 url = reverse("access:share-add", args=[child.public_id])

@@ -62,8 +62,8 @@ def sharing(request: HttpRequest, child: Child) -> HttpResponse:
     )
 
 
-def _placement_offer(request: HttpRequest, child: Child) -> dict | None:
-    """The share a link after recording a placement offers (`?placement=<episode id>`)."""
+def _placement(request: HttpRequest, child: Child):
+    """The placement a link after recording one names (`?placement=<episode id>`), if any."""
     try:
         episode_id = uuid.UUID(request.GET.get("placement", ""))
     except ValueError:
@@ -71,16 +71,17 @@ def _placement_offer(request: HttpRequest, child: Child) -> dict | None:
     episode = (
         child.legal_statuses.select_related("establishment").filter(public_id=episode_id).first()
     )
-    if episode is None or episode.establishment_id is None:
-        return None
-    return services.placement_share_offer(child, episode)
+    return episode if episode is not None and episode.establishment_id else None
 
 
 @require_http_methods(["GET", "POST"])
 @child_page("sharing", CHANGE, viewed="share-add", related=RESTRICTION)
 def add_share(request: HttpRequest, child: Child) -> HttpResponse:
-    offer = _placement_offer(request, child)
-    form = ShareForm(request.POST or None, child=child, initial=offer or {})
+    placement = _placement(request, child)
+    offer = services.placement_share_offer(child, placement) if placement else None
+    form = ShareForm(
+        request.POST if request.method == "POST" else None, child=child, initial=offer or {}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             share = services.share_child(
@@ -89,6 +90,7 @@ def add_share(request: HttpRequest, child: Child) -> HttpResponse:
                 form.cleaned_data["organisation"],
                 form.cleaned_data["purpose"],
                 form.cleaned_data["ends_on"],
+                placement=placement,
             )
         except DomainError as exc:
             exc.add_to(form)
@@ -114,7 +116,7 @@ def revoke_share(request: HttpRequest, child: Child, share_id) -> HttpResponse:
     ).first()
     if share is None:
         raise Http404("No such share")
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.revoke_share(request.actor, child, share, form.cleaned_data["reason"])
         messages.success(
@@ -135,7 +137,9 @@ def restriction(request: HttpRequest, child: Child) -> HttpResponse:
     initial = (
         {"reason": current.reason, "people": list(current.allowed_users.all())} if current else {}
     )
-    form = RestrictionForm(request.POST or None, user=request.user, initial=initial)
+    form = RestrictionForm(
+        request.POST if request.method == "POST" else None, user=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         services.restrict_child(
             request.actor, child, form.cleaned_data["reason"], list(form.cleaned_data["people"])
@@ -162,7 +166,7 @@ def remove_restriction(request: HttpRequest, child: Child) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @child_page("sharing", CHANGE, viewed="transfer", related=RESTRICTION)
 def request_transfer(request: HttpRequest, child: Child) -> HttpResponse:
-    form = TransferRequestForm(request.POST or None, child=child)
+    form = TransferRequestForm(request.POST if request.method == "POST" else None, child=child)
     if request.method == "POST" and form.is_valid():
         try:
             transfer = services.request_transfer(
@@ -223,7 +227,9 @@ def decide_transfer(request: HttpRequest, transfer_id) -> HttpResponse:
     transfer = _transfer(request, transfer_id)
     if not policy.can_decide_transfer(request.user, transfer):
         raise PermissionDenied
-    form = TransferDecisionForm(request.POST or None, user=request.user)
+    form = TransferDecisionForm(
+        request.POST if request.method == "POST" else None, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["decision"] == "accept":

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from resettle.children.undermining import warnings_about
 from resettle.core.dates import today
 from resettle.journey.models import MeetingKind, Touchpoint
 from resettle.network.models import Professional
@@ -54,6 +55,8 @@ class Theme:
 class Helper:
     name: str
     role: str
+    # For the practitioner's view only (never the child's): a helper flagged as undermining.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +74,20 @@ class MyPlan:
     release_on: date | None = None
     release_plan: object | None = None
     on: date = field(default_factory=today)
+
+    @property
+    def vision(self) -> str:
+        """Who the child wants to be, once: the plan's words (drawn from the child's), or else
+        what they last said."""
+        if self.plan is not None and self.plan.vision.strip():
+            return self.plan.vision
+        return self.entry.who_do_you_want_to_be if self.entry else ""
+
+    @property
+    def vision_said_on(self):
+        if self.plan is not None and self.plan.vision.strip():
+            return self.plan.vision_said_on
+        return self.entry.recorded_on if self.entry else None
 
     @property
     def has_words(self) -> bool:
@@ -112,7 +129,10 @@ def _helpers(child: Child, actions: list[PlanAction]) -> list[Helper]:
         roles = helpers.setdefault(professional.name, [])
         if role not in roles:
             roles.append(role)
-    return [Helper(name, "; ".join(roles)) for name, roles in helpers.items()]
+    warnings = warnings_about(child, {name: name for name in helpers})
+    return [
+        Helper(name, "; ".join(roles), warnings.get(name, [])) for name, roles in helpers.items()
+    ]
 
 
 def _next_meeting(child: Child, on: date):

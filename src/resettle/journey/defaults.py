@@ -14,23 +14,31 @@ CUSTODY = ["remand_yda", "remand_la", "sentenced_custody", "recall"]
 RELEASED = ["released_licence", "released_notice"]
 LIKELY = ["custody_likely"]
 
-# (name, triggers, anchor, working days, completed by meeting kind, repeats)
+# (name, triggers, anchor, working days, met by, the meeting kind that meets it, repeats)
 DEFAULT_RULES = [
-    ("Initial planning meeting", CUSTODY, "after_start", 10, "initial_planning", False),
-    ("Review meeting", CUSTODY, "after_start", 65, "review", True),  # about every 3 months
-    ("Release preparation meeting", CUSTODY, "before_release", 20, "release_preparation", False),
-    ("Accommodation confirmed", CUSTODY, "before_release", 10, "", False),
-    ("Contact on release day", RELEASED, "after_start", 0, "release_day", False),
-    ("Post-release review", RELEASED, "after_start", 10, "post_release_review", False),
-    # Resettlement begins when custody becomes likely (docs/domain.md, stages and touchpoints).
-    ("Four key questions asked", LIKELY, "after_start", 5, "", False),
-    ("Family contacted", LIKELY, "after_start", 5, "", False),
-    ("Early resettlement plan", LIKELY, "after_start", 10, "", False),
+    ("Initial planning meeting", CUSTODY, "after_start", 10, "meeting", "initial_planning", False),
+    ("Review meeting", CUSTODY, "after_start", 65, "meeting", "review", True),  # every ~3 months
+    (
+        "Release preparation meeting",
+        CUSTODY,
+        "before_release",
+        20,
+        "meeting",
+        "release_preparation",
+        False,
+    ),
+    ("Accommodation confirmed", CUSTODY, "before_release", 10, "accommodation", "", False),
+    ("Contact on release day", RELEASED, "after_start", 0, "meeting", "release_day", False),
+    ("Post-release review", RELEASED, "after_start", 10, "meeting", "post_release_review", False),
+    # Resettlement begins when custody becomes likely (docs/domain.md, section 3).
+    ("Four key questions asked", LIKELY, "after_start", 5, "four_questions", "", False),
+    ("Family contacted", LIKELY, "after_start", 5, "family_contact", "", False),
+    ("Early resettlement plan", LIKELY, "after_start", 10, "early_plan", "", False),
 ]
 
 
 def ensure_defaults() -> None:
-    for order, (name, triggers, anchor, days, completed_by, repeats) in enumerate(
+    for order, (name, triggers, anchor, days, met_by, completed_by, repeats) in enumerate(
         DEFAULT_RULES, start=1
     ):
         TouchpointRule.objects.get_or_create(
@@ -39,6 +47,7 @@ def ensure_defaults() -> None:
                 "triggers": triggers,
                 "anchor": anchor,
                 "working_days": days,
+                "met_by": met_by,
                 "completed_by": completed_by,
                 "repeats": repeats,
                 "order": order,

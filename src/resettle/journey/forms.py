@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from resettle.access.policy import people_working_with
 from resettle.accounts.models import Organisation
 from resettle.core.forms import GovukDateField
-from resettle.plans.models import ActionKind, Pathway
-from resettle.plans.services import active_pathways
+from resettle.plans.models import ActionKind, Goal, Pathway
+from resettle.plans.services import active_pathways, owner_organisations
 from resettle.voice.models import QUESTIONS, WordsAre
 
 from .models import EventKind, MeetingKind
+from .queries import organisations_involved
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -59,10 +60,21 @@ class MeetingForm(forms.Form):
         required=False,
     )
     organisations = OrganisationChoices(
-        label=_("Organisations that took part (optional)"),
+        label=_("Organisations involved with the child that took part (optional)"),
+        help_text=_(
+            "The child's service, organisations their record is shared with, and agencies"
+            " in their network or plan"
+        ),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         required=False,
+    )
+    other_organisation = forms.CharField(
+        label=_("Another organisation that took part (optional)"),
+        help_text=_("Start typing its name and choose it from the list"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": "all-organisations", "autocomplete": "off"}),
     )
     other_attendees = forms.CharField(
         label=_("Anyone else who took part (optional)"),
@@ -112,6 +124,18 @@ class MeetingForm(forms.Form):
     action_owner_person = forms.ModelChoiceField(
         label=_("Who will do it"), queryset=None, required=False, empty_label=_("Choose a person")
     )
+    action_owner_organisation = forms.ModelChoiceField(
+        label=_("Organisation responsible (optional)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Choose an organisation"),
+    )
+    action_goals = forms.ModelMultipleChoiceField(
+        label=_("Which of the child's goals does it help with? (optional)"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     action_due_on = GovukDateField(
         label=_("Due date (optional)"), label_for_errors=_("the due date"), required=False
     )
@@ -120,11 +144,19 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, child, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = (
+        self.fields["organisations"].queryset = organisations_involved(child)
+        # The whole list, to search in: the page offers it as suggestions for the text box.
+        self.all_organisations = list(
             Organisation.objects.filter(is_active=True)
             .exclude(kind=Organisation.Kind.PARTNERSHIP)
             .order_by("name")
         )
+        self.fields["action_owner_organisation"].queryset = owner_organisations().order_by("name")
+        self.fields["action_owner_organisation"].label_from_instance = lambda o: o.name
+        self.fields["action_goals"].queryset = (
+            Goal.objects.for_child(child).filter(is_active=True).order_by("order", "id")
+        )
+        self.fields["action_goals"].label_from_instance = lambda g: g.text
         people = people_working_with(child)
         self.fields["action_pathway"].queryset = active_pathways()
         self.fields["action_pathway"].label_from_instance = lambda p: p.name
@@ -154,8 +186,17 @@ class MeetingForm(forms.Form):
                 self.add_error(
                     "action_kind", _("Say whether this is structural or personal support")
                 )
-            if not data.get("action_owner_person"):
+            if not (data.get("action_owner_person") or data.get("action_owner_organisation")):
                 self.add_error("action_owner_person", _("Say who will do it"))
+        name = " ".join((data.get("other_organisation") or "").split())
+        if name:
+            found = [o for o in self.all_organisations if o.name.lower() == name.lower()]
+            if found:
+                data["organisations"] = [*(data.get("organisations") or []), found[0]]
+            else:
+                self.add_error(
+                    "other_organisation", _("Choose the organisation from the list of suggestions")
+                )
         return data
 
     def service_arguments(self) -> dict:
@@ -171,6 +212,8 @@ class MeetingForm(forms.Form):
                 "kind": data["action_kind"],
                 "description": data["action_description"],
                 "owner_person": data["action_owner_person"],
+                "owner_organisation": data.get("action_owner_organisation"),
+                "goals": list(data.get("action_goals") or []),
                 "due_on": data.get("action_due_on"),
             }
         return {

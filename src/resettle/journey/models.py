@@ -36,6 +36,17 @@ class Anchor(models.TextChoices):
     BEFORE_RELEASE = "before_release", _("Working days before the expected release date")
 
 
+class MetBy(models.TextChoices):
+    """What meets a touchpoint: one of the facts of the child's record (docs/domain.md, 8)."""
+
+    MEETING = "meeting", _("A meeting of the kind chosen below")
+    FOUR_QUESTIONS = "four_questions", _("A conversation recording the four key questions")
+    FAMILY_CONTACT = "family_contact", _("A meeting or contact the child's family took part in")
+    EARLY_PLAN = "early_plan", _("A plan with at least one action")
+    ACCOMMODATION = "accommodation", _("Accommodation confirmed on the release checklist")
+    BY_HAND = "by_hand", _("Marked as done by hand")
+
+
 class TouchpointRule(models.Model):
     """When a touchpoint falls due, and what completes it. Configuration, not a personal record."""
 
@@ -50,11 +61,20 @@ class TouchpointRule(models.Model):
         _("working days"), help_text=_("Weekends and England and Wales bank holidays are skipped")
     )
     completed_by = models.CharField(
-        _("meeting that completes it"),
+        _("kind of meeting that meets it"),
         max_length=30,
         choices=MeetingKind.choices,
         blank=True,
-        help_text=_("Leave empty for a touchpoint that is marked as done by hand"),
+        help_text=_("When it is met by a meeting: which kind"),
+    )
+    met_by = models.CharField(
+        _("met by"),
+        max_length=30,
+        choices=MetBy.choices,
+        default=MetBy.BY_HAND,
+        help_text=_(
+            "The record that meets it, found automatically. For a meeting, choose its kind too."
+        ),
     )
     repeats = models.BooleanField(
         _("repeats"),
@@ -110,8 +130,13 @@ class Touchpoint(TrackedModel):
         related_name="touchpoints",
         verbose_name=_("made for the legal status"),
     )
-    # A later legal status replaced the one this touchpoint was made for.
+    # A later legal status replaced the one this touchpoint was made for: its stage ended.
     superseded_on = models.DateField(_("replaced on"), null=True, blank=True)
+    # What met it (journey.touchpoints keeps these current from the record; docs/domain.md, 8):
+    # the kind of record (a MetBy value) and its public id. Marked by hand only for rules met
+    # by hand.
+    met_by_kind = models.CharField(max_length=30, blank=True)
+    met_by_ref = models.UUIDField(null=True, blank=True)
 
     objects = ChildScopedManager()
     across_children = across()
@@ -127,6 +152,17 @@ class Touchpoint(TrackedModel):
     @property
     def is_open(self) -> bool:
         return self.completed_on is None and self.superseded_on is None
+
+    @property
+    def done_late(self) -> bool:
+        """Met, but after its deadline."""
+        return self.completed_on is not None and self.completed_on > self.due_on
+
+    @property
+    def met_by(self) -> str:
+        if self.rule is None:
+            return MetBy.BY_HAND
+        return self.rule.met_by
 
     def status_on(self, on: date) -> str:
         if self.completed_on is not None:

@@ -8,7 +8,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from resettle.access import policy
@@ -16,16 +15,19 @@ from resettle.audit.actors import Actor
 from resettle.audit.services import record
 from resettle.core.dates import today
 from resettle.core.errors import DomainError
+from resettle.core.signals import announce
 from resettle.core.working_days import add_working_days
 from resettle.plans import services as plans
 from resettle.voice.services import record_voice
 
+from . import touchpoints
 from .models import (
     Anchor,
     EventKind,
     JourneyEvent,
     Meeting,
     MeetingKind,
+    MetBy,
     SetbackResponse,
     Touchpoint,
     TouchpointRule,
@@ -59,6 +61,9 @@ def touchpoints_for(
         due_on = due_date(rule, episode)
         if due_on is None:
             continue
+        release = episode.expected_release_on
+        if rule.anchor == Anchor.AFTER_START and release and due_on > release:
+            continue  # falls after release: the release's own touchpoints take its place
         made.append(
             Touchpoint(
                 child_id=episode.child_id,
@@ -75,55 +80,25 @@ def touchpoints_for(
 
 @transaction.atomic
 def legal_status_recorded(episode: LegalStatusEpisode, by: User | None = None) -> list[Touchpoint]:
-    """A new legal status replaces the open touchpoints of earlier ones and starts its own."""
+    """A new legal status ends the stage of earlier statuses' touchpoints and starts its own; then
+    every touchpoint of the child is brought into line with the record (touchpoints.refresh)."""
     Touchpoint.objects.for_child(episode.child_id).filter(
-        completed_on__isnull=True,
         superseded_on__isnull=True,
         episode__starts_on__lte=episode.starts_on,
     ).exclude(episode=episode).update(superseded_on=episode.starts_on, changed_by=by)
-    made = touchpoints_for(episode, TouchpointRule.objects.filter(is_active=True), by)
-    return Touchpoint.objects.bulk_create(made)
+    made = Touchpoint.objects.bulk_create(
+        touchpoints_for(episode, TouchpointRule.objects.filter(is_active=True), by)
+    )
+    touchpoints.refresh([episode.child_id], by)
+    return made
 
 
-def _open_on(day: date) -> Q:
-    """Touchpoints that are open on `day` and were already due to be met by then."""
+def complete_for_meeting(meeting: Meeting, by: User | None) -> Touchpoint | None:
+    """Bring the child's touchpoints into line after a meeting; the one it met, if any."""
+    touchpoints.refresh([meeting.child_id], by)
     return (
-        Q(completed_on__isnull=True)
-        & (Q(superseded_on__isnull=True) | Q(superseded_on__gt=day))
-        & (Q(episode__isnull=True) | Q(episode__starts_on__lte=day))
+        Touchpoint.objects.for_child(meeting.child_id).filter(completed_by_meeting=meeting).first()
     )
-
-
-def _complete(touchpoint: Touchpoint, on: date, by: User, meeting: Meeting | None) -> None:
-    touchpoint.completed_on = on
-    touchpoint.completed_by_meeting = meeting
-    touchpoint.changed_by = by
-    touchpoint.save(update_fields=["completed_on", "completed_by_meeting", "changed_by"])
-    rule = touchpoint.rule
-    if rule is not None and rule.repeats and rule.is_active:
-        Touchpoint.objects.create(
-            child_id=touchpoint.child_id,
-            rule=rule,
-            name=rule.name,
-            due_on=add_working_days(on, rule.working_days),
-            episode=touchpoint.episode,
-            created_by=by,
-            changed_by=by,
-        )
-
-
-def complete_for_meeting(meeting: Meeting, by: User) -> Touchpoint | None:
-    """The open touchpoint (earliest due) that a meeting of this kind completes, completed."""
-    touchpoint = (
-        Touchpoint.objects.for_child(meeting.child_id)
-        .select_related("rule")
-        .filter(_open_on(meeting.held_on), rule__completed_by=meeting.kind)
-        .order_by("due_on", "id")
-        .first()
-    )
-    if touchpoint is not None:
-        _complete(touchpoint, meeting.held_on, by, meeting)
-    return touchpoint
 
 
 @transaction.atomic
@@ -131,11 +106,23 @@ def complete_touchpoint(actor: Actor, child: Child, touchpoint: Touchpoint, done
     policy.require(policy.can_contribute(actor.user, child))
     if touchpoint.child_id != child.id:
         raise DomainError(_("This touchpoint is not on this child's journey"))
+    if touchpoint.met_by != MetBy.BY_HAND:
+        raise DomainError(
+            {
+                None: _(
+                    "Only touchpoints met by hand are marked as done here. This one is met by "
+                    "itself when what it needs is recorded in the child's record."
+                )
+            }
+        )
     if not touchpoint.is_open:
         raise DomainError({None: _("This touchpoint is already closed")})
     if done_on > today():
         raise DomainError({"done_on": _("The date must be today or in the past")})
-    _complete(touchpoint, done_on, actor.user, None)
+    touchpoint.completed_on = done_on
+    touchpoint.met_by_kind = MetBy.BY_HAND
+    touchpoint.changed_by = actor.user
+    touchpoint.save(update_fields=["completed_on", "met_by_kind", "changed_by"])
     record(
         actor,
         "journey.touchpoint_completed",
@@ -228,7 +215,8 @@ def record_meeting(
         meeting.save(update_fields=["voice_entry"])
     if plan_action is not None:
         meeting.actions.add(_add_plan_action(actor, child, plan_action))
-    touchpoint = complete_for_meeting(meeting, user)
+    announce(Meeting, child, "meeting")  # the touchpoint it meets is met (journey.receivers)
+    touchpoint = Touchpoint.objects.for_child(child).filter(completed_by_meeting=meeting).first()
     record(
         actor,
         "journey.meeting_recorded",
@@ -276,6 +264,7 @@ def record_event(
         changed_by=actor.user,
     )
     record(actor, "journey.event_recorded", child=child, event=str(event.public_id), kind=kind)
+    announce(JourneyEvent, child, "event")
     return event
 
 

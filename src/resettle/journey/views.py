@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from resettle.access import policy
@@ -61,12 +62,16 @@ def add_meeting(request: HttpRequest, child: Child) -> HttpResponse:
         except DomainError as exc:
             exc.add_to(form)
         else:
-            done = meeting.completed_touchpoints.first()
+            done = sorted({t.name for t in meeting.completed_touchpoints.all()})
             if done:
                 messages.success(
                     request,
-                    _("The meeting has been recorded. %(touchpoint)s is done")
-                    % {"touchpoint": done.name},
+                    ngettext(
+                        "The meeting has been recorded. %(touchpoints)s is done",
+                        "The meeting has been recorded. %(touchpoints)s are done",
+                        len(done),
+                    )
+                    % {"touchpoints": _(" and ").join(done)},
                 )
             else:
                 messages.success(request, _("The meeting has been recorded"))

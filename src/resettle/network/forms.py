@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation
 
-from .models import Influence, Person, PlaceOrActivity, Professional, Relationship
+from .models import Influence, Person, PlaceOrActivity, Professional, Relationship, Safety
 
 YES, NO = "yes", "no"
 
@@ -95,10 +95,10 @@ class PlaceOrActivityForm(EntryValues, forms.ModelForm):
         error_messages=_required(_("Select whether it is a place, an activity or a placement")),
     )
     influence = forms.ChoiceField(
-        label=_("How does it influence who the child wants to be?"),
-        choices=Influence.choices,
+        label=_("How safe is it for who the child wants to be?"),
+        choices=Safety.choices,
         widget=forms.RadioSelect,
-        error_messages=_required(_("Select how it influences the child")),
+        error_messages=_required(_("Select how safe it is for the child")),
     )
 
     class Meta:

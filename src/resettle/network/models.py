@@ -57,6 +57,24 @@ INFLUENCE_TAG_COLOURS = {
     Influence.UNKNOWN: "grey",
 }
 
+
+class Safety(models.TextChoices):
+    """How safe a place, activity or placement is for who the child wants to be: places are not
+    role models, so they are rated on their own scale."""
+
+    SAFE = "safe", _("Safe")
+    MIXED = "mixed", _("Mixed")
+    UNSAFE = "unsafe", _("Unsafe")
+    UNKNOWN = "unknown", _("Not known yet")
+
+
+SAFETY_TAG_COLOURS = {
+    Safety.SAFE: "green",
+    Safety.MIXED: "yellow",
+    Safety.UNSAFE: "red",
+    Safety.UNKNOWN: "grey",
+}
+
 INFLUENCE_HELP = _(
     "Positive role models and supportive people help the child towards who they want to be; "
     "undermining means pulling them back towards offending"
@@ -150,6 +168,14 @@ class PlaceOrActivity(InfluencedModel):
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # Places are rated safe or unsafe, not as role models (the column keeps its name).
+    influence = models.CharField(
+        _("how safe it is"),
+        max_length=20,
+        choices=Safety.choices,
+        default=Safety.UNKNOWN,
+        help_text=_("Unsafe means it pulls the child back towards offending"),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     objects = ChildScopedManager()
@@ -165,6 +191,14 @@ class PlaceOrActivity(InfluencedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def influence_tag_colour(self) -> str:
+        return SAFETY_TAG_COLOURS.get(self.influence, "grey")
+
+    @property
+    def is_undermining(self) -> bool:
+        return self.influence == Safety.UNSAFE
 
 
 class Professional(TrackedModel):

@@ -88,7 +88,7 @@ def _entry_page(request: HttpRequest, child: Child, kind: str, entry_id=None) ->
     form_kwargs = {"instance": copy.copy(entry) if entry else None}
     if spec["form"] is PersonForm:
         form_kwargs["show_contacts"] = policy.can_see_personal_contacts(request.user, child)
-    form = spec["form"](request.POST or None, **form_kwargs)
+    form = spec["form"](request.POST if request.method == "POST" else None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.save_network_entry(

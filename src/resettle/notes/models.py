@@ -45,6 +45,10 @@ class CaseNote(TrackedModel):
         verbose_name=_("organisation"),
     )
 
+    # The note records contact with the child on this day (they were seen or spoken with): one of
+    # the facts "a conversation with the child happened" (docs/domain.md, section 8).
+    contact_on = models.DateField(_("saw or spoke with the child on"), null=True, blank=True)
+
     objects = ChildScopedManager(queryset_class=CaseNoteQuerySet)
     across_children = across(CaseNoteQuerySet)
 

@@ -26,12 +26,12 @@ NOTES_PAGE_SIZE = 20
 def notes(request: HttpRequest, child: Child) -> HttpResponse:
     user = request.user
     can_add = policy.can_contribute(user, child)
-    form = CaseNoteForm(request.POST or None)
+    form = CaseNoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         policy.require(can_add, _("You can read this child's notes but not add to them."))
         if form.is_valid():
             try:
-                services.add_note(request.actor, child, text=form.cleaned_data["text"])
+                services.add_note(request.actor, child, **form.cleaned_data)
             except DomainError as exc:
                 exc.add_to(form)
             else:

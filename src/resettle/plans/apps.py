@@ -6,3 +6,6 @@ class PlansConfig(AppConfig):
     name = "resettle.plans"
     label = "plans"
     verbose_name = _("Resettlement plans")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401 - connects the receivers (docs/development.md)

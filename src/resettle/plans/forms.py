@@ -39,8 +39,18 @@ class GoalsField(forms.ModelMultipleChoiceField):
 class VisionForm(forms.Form):
     vision = forms.CharField(
         label=_("Who does the child want to be?"),
-        help_text=_("Write it in the child's own words, for example 'I want to be a mechanic'"),
+        help_text=_(
+            "In the child's own words. This starts with what they last said when asked the four "
+            "key questions, and follows what they say next, unless you change the words here."
+        ),
         widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+    )
+    vision_said_on = GovukDateField(
+        label=_("When did the child say it? (if you change the words)"),
+        label_for_errors=_("the date the child said it"),
+        help_text=_("For example, 4 3 2026"),
         required=False,
     )
     adjustments = forms.CharField(
@@ -65,10 +75,13 @@ class VisionForm(forms.Form):
     )
 
     @classmethod
-    def initial_for(cls, plan: Plan | None) -> dict:
-        if plan is None:
-            return {}
-        return {name: getattr(plan, name) for name in cls.base_fields}
+    def initial_for(cls, plan: Plan | None, words=None) -> dict:
+        """The plan's words, or else the child's latest answer (`words`, a voice entry)."""
+        initial = {name: getattr(plan, name) for name in cls.base_fields} if plan else {}
+        if not initial.get("vision") and words is not None:
+            initial["vision"] = words.who_do_you_want_to_be
+            initial["vision_said_on"] = words.recorded_on
+        return initial
 
 
 class GoalForm(forms.Form):
@@ -78,11 +91,19 @@ class GoalForm(forms.Form):
             "Something to aim for, for example 'Get my CSCS card and work on building sites'"
         ),
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
         error_messages={"required": _("Write the goal in the child's words")},
+    )
+    said_on = GovukDateField(
+        label=_("When did the child say it? (optional)"),
+        label_for_errors=_("the date the child said it"),
+        help_text=_("For example, 4 3 2026"),
+        required=False,
     )
 
 
 class GoalChangeForm(GoalForm):
+    said_on = None  # the date it was said stays as it was
     still_a_goal = forms.ChoiceField(
         label=_("Is this still one of the child's goals?"),
         choices=[("yes", _("Yes")), ("no", _("No, not any more"))],

@@ -102,6 +102,20 @@ class Plan(TrackedModel):
         blank=True,
         help_text=_("In the child's own words"),
     )
+    # Where the words come from: the child's voice is their one home (docs/domain.md, section 8).
+    # While `vision_entry` is set, the plan follows the child's latest answer to "Who do you want
+    # to be?"; words typed here instead keep the date the child said them.
+    vision_entry = models.ForeignKey(
+        "voice.VoiceEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("conversation the words come from"),
+    )
+    vision_said_on = models.DateField(_("date the child said it"), null=True, blank=True)
+    # Every change to what the plan says adds one; an agreement records the version agreed.
+    version = models.PositiveIntegerField(_("version"), default=0)
     adjustments = models.TextField(
         _("adjustments"),
         blank=True,
@@ -129,6 +143,7 @@ class Goal(TrackedModel):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
     text = models.TextField(_("goal"), help_text=_("In the child's own words"))
+    said_on = models.DateField(_("date the child said it"), null=True, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("still a goal"), default=True)
 
@@ -289,6 +304,7 @@ class Agreement(TrackedModel):
     agreed_on = models.DateField(_("date agreed"))
     how = models.CharField(_("how"), max_length=20, choices=AgreementMethod.choices)
     child_comment = models.TextField(_("what the child said"), blank=True)
+    plan_version = models.PositiveIntegerField(_("version of the plan agreed"), default=0)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from .facts import changed_since_agreed
 from .models import (
     ActionKind,
     Agreement,
@@ -24,9 +25,12 @@ from .models import (
     PlanAction,
     action_history,
 )
+from .services import latest_words
 from .undermining import warnings_for
 
 AGREEMENTS_SHOWN = 20
+# How the history names the fields that record progress on an action (not a change to agree).
+PROGRESS_LABELS = {"Status", "Reason for the status"}
 
 
 def actions_for_page(plan: Plan):
@@ -59,6 +63,10 @@ class PlanPage:
     actions: list[PlanAction]
     sections: list[PathwaySection]
     agreements: list[Agreement]
+    # The child's latest answer to "Who do you want to be?", when the plan has no vision yet.
+    latest_words: object | None = None
+    # What changed since the child agreed the plan (an agreement is for a version).
+    changes_since_agreed: list = field(default_factory=list)
 
     @property
     def latest_agreement(self) -> Agreement | None:
@@ -71,7 +79,7 @@ def plan_page(child) -> PlanPage:
     pathways = list(Pathway.objects.all())
     if plan is None:
         sections = [PathwaySection(p) for p in pathways if p.is_active]
-        return PlanPage(None, [], [], [], sections, [])
+        return PlanPage(None, [], [], [], sections, [], latest_words=latest_words(child))
     plan.child = child
     goals = list(plan.goals.all())
     actions = list(actions_for_page(plan))
@@ -90,6 +98,7 @@ def plan_page(child) -> PlanPage:
         by_pathway[need.pathway_id].needs.append(need)
     # Inactive pathways still show what the plan already has on them.
     sections = [s for s in by_pathway.values() if s.pathway.is_active or not s.is_empty]
+    latest = agreements[0] if agreements else None
     return PlanPage(
         plan=plan,
         goals=[g for g in goals if g.is_active],
@@ -97,7 +106,23 @@ def plan_page(child) -> PlanPage:
         actions=actions,
         sections=sections,
         agreements=agreements,
+        latest_words=None if plan.vision.strip() else latest_words(child),
+        changes_since_agreed=changes_since(plan, latest)
+        if changed_since_agreed(plan, latest)
+        else [],
     )
+
+
+def changes_since(plan: Plan, agreement: Agreement) -> list[Change]:
+    """What the plan's history says changed after the child agreed it (not progress on actions,
+    not the agreement itself), newest first."""
+    return [
+        change
+        for change in plan_history(plan)
+        if change.when > agreement.created_at
+        and change.what != _("Agreement")
+        and not (change.fields and set(change.fields) <= PROGRESS_LABELS)
+    ]
 
 
 # ---- History ------------------------------------------------------------------------------------
@@ -112,6 +137,7 @@ BOOKKEEPING = {
     "changed_by",
     "plan",
     "action",
+    "version",
 }
 
 

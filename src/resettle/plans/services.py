@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from resettle.access import policy
@@ -22,6 +22,8 @@ from resettle.audit.actors import Actor
 from resettle.audit.services import record
 from resettle.core.dates import today
 from resettle.core.errors import DomainError
+from resettle.core.signals import announce
+from resettle.voice.models import VoiceEntry
 
 from .models import (
     ActionKind,
@@ -96,6 +98,15 @@ def _part_of(child: Child, thing, plan_of=lambda thing: thing.plan) -> Plan:
     return plan
 
 
+def _plan_changed(actor: Actor, child: Child, plan: Plan, *, content: bool = True) -> None:
+    """After a change to the plan: a new version when what the plan says changed (an agreement is
+    for a version: docs/domain.md, section 8), and the news for apps that derive facts from it."""
+    if content:
+        Plan.objects.for_child(child).filter(pk=plan.pk).update(version=F("version") + 1)
+        plan.version += 1
+    announce(Plan, child, "plan")
+
+
 def _changed(instance, values: dict) -> list[str]:
     """Set `values` on `instance`; return the names of the fields whose value changed."""
     changed = []
@@ -125,6 +136,7 @@ def set_vision(
     child: Child,
     *,
     vision: str,
+    vision_said_on: date | None = None,
     adjustments: str = "",
     family_involved: str = "",
     family_not_involved_reason: str = "",
@@ -137,14 +149,23 @@ def set_vision(
         errors["family_involved"] = _("Say whether the child's family is involved")
     if family_involved in (FamilyInvolved.NO, FamilyInvolved.NOT_APPROPRIATE) and not reason:
         errors["family_not_involved_reason"] = _("Say why the family is not involved")
+    if vision_said_on is not None and vision_said_on > today():
+        errors["vision_said_on"] = _("The date the child said it must be today or in the past")
     _raise_if(errors)
     if family_involved == FamilyInvolved.YES:
         reason = ""
     plan = get_or_start_plan(child, by=actor.user)
+    entry = latest_words(child)
+    # The child's own words from a conversation keep pointing at it (and follow newer answers);
+    # words typed here keep the date the child said them.
+    follows = bool(vision) and entry is not None and entry.who_do_you_want_to_be.strip() == vision
+    said_on = entry.recorded_on if follows else (vision_said_on if vision else None)
     changed = _changed(
         plan,
         {
             "vision": vision,
+            "vision_entry": entry if follows else None,
+            "vision_said_on": said_on,
             "adjustments": adjustments,
             "family_involved": family_involved,
             "family_not_involved_reason": reason,
@@ -153,6 +174,7 @@ def set_vision(
     if changed:
         _stamp(plan, actor.user, new=False)
         plan.save()
+        _plan_changed(actor, child, plan)
     record(actor, "plan.changed", child=child, plan=str(plan.public_id), fields=sorted(changed))
     return plan
 
@@ -161,15 +183,21 @@ def set_vision(
 
 
 @transaction.atomic
-def add_goal(actor: Actor, child: Child, *, text: str) -> Goal:
+def add_goal(actor: Actor, child: Child, *, text: str, said_on: date | None = None) -> Goal:
     _require_contribute(actor, child)
     text = text.strip()
-    _raise_if({"text": _("Write the goal in the child's words")} if not text else {})
+    errors: dict[str | None, str] = {}
+    if not text:
+        errors["text"] = _("Write the goal in the child's words")
+    if said_on is not None and said_on > today():
+        errors["said_on"] = _("The date the child said it must be today or in the past")
+    _raise_if(errors)
     plan = get_or_start_plan(child, by=actor.user)
     last = plan.goals.aggregate(last=Max("order"))["last"] or 0
-    goal = Goal(plan=plan, text=text, order=last + 1)
+    goal = Goal(plan=plan, text=text, order=last + 1, said_on=said_on)
     _stamp(goal, actor.user, new=True)
     goal.save()
+    _plan_changed(actor, child, plan)
     record(actor, "plan.goal_added", child=child, goal=str(goal.public_id))
     return goal
 
@@ -186,6 +214,7 @@ def change_goal(
     if changed:
         _stamp(goal, actor.user, new=False)
         goal.save()
+        _plan_changed(actor, child, goal.plan)
     record(
         actor,
         "plan.goal_changed",
@@ -210,6 +239,7 @@ def add_need(actor: Actor, child: Child, *, pathway: Pathway, description: str) 
     need = Need(plan=plan, pathway=pathway, description=description)
     _stamp(need, actor.user, new=True)
     need.save()
+    _plan_changed(actor, child, plan)
     record(
         actor,
         "plan.need_added",
@@ -221,6 +251,9 @@ def add_need(actor: Actor, child: Child, *, pathway: Pathway, description: str) 
 
 
 # ---- Actions ------------------------------------------------------------------------------------
+
+# Changes to these fields record progress on an action, not a change to what was agreed.
+PROGRESS_FIELDS = frozenset({"status", "status_reason"})
 
 ACTION_FIELDS = (
     "pathway",
@@ -337,6 +370,7 @@ def add_action(
     action = PlanAction(plan=plan, **values)
     _stamp(action, actor.user, new=True)
     _save_action(action, goals, "+")
+    _plan_changed(actor, child, plan)
     record(
         actor,
         "plan.action_added",
@@ -380,6 +414,8 @@ def change_action(
     if changed:
         _stamp(action, actor.user, new=False)
         _save_action(action, goals if goals_changed else None, "~")
+        # Where an action has got to is progress, not a change to what the child agreed.
+        _plan_changed(actor, child, plan, content=bool(set(changed) - PROGRESS_FIELDS))
     record(
         actor,
         "plan.action_changed",
@@ -421,6 +457,8 @@ def record_contingency(
     if changed or new:
         _stamp(contingency, actor.user, new=new)
         contingency.save()
+        # Telling the child plan B is not a change to the plan; a new or changed plan B is.
+        _plan_changed(actor, child, action.plan, content=new or "plan_b" in changed)
     action.contingency = contingency
     record(
         actor,
@@ -455,9 +493,11 @@ def agree_plan(
         how=how,
         child_comment=child_comment.strip(),
         recorded_by=actor.user,
+        plan_version=plan.version,
     )
     _stamp(agreement, actor.user, new=True)
     agreement.save()
+    _plan_changed(actor, child, plan, content=False)
     record(
         actor,
         "plan.agreed",
@@ -467,3 +507,41 @@ def agree_plan(
         with_comment=bool(agreement.child_comment),
     )
     return agreement
+
+
+# ---- The child's words in the plan --------------------------------------------------------------
+
+
+def latest_words(child: Child) -> VoiceEntry | None:
+    """The child's latest answer to "Who do you want to be?" (the plan's vision draws on it)."""
+    return (
+        VoiceEntry.objects.for_child(child)
+        .exclude(who_do_you_want_to_be="")
+        .order_by("-recorded_on", "-id")
+        .first()
+    )
+
+
+def latest_answers(child: Child) -> VoiceEntry | None:
+    """The child's latest conversation about the four key questions (goals draw on it)."""
+    return VoiceEntry.objects.for_child(child).order_by("-recorded_on", "-id").first()
+
+
+@transaction.atomic
+def follow_childs_words(child: Child) -> bool:
+    """Keep the plan's vision on the child's latest words, while it follows them (or says nothing
+    yet). Words a practitioner typed instead are left alone. True when the plan changed."""
+    plan = Plan.objects.for_child(child).first()
+    entry = latest_words(child)
+    if plan is None or entry is None:
+        return False
+    if plan.vision.strip() and plan.vision_entry_id is None:
+        return False  # typed in the plan: the practitioner chose these words
+    words = entry.who_do_you_want_to_be.strip()
+    if plan.vision_entry_id == entry.pk and plan.vision == words:
+        return False
+    plan.vision, plan.vision_entry, plan.vision_said_on = words, entry, entry.recorded_on
+    plan.version += 1
+    plan._history_user = entry.recorded_by
+    plan.save()
+    return True

@@ -93,7 +93,11 @@ def plan(request: HttpRequest, child: Child) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @child_page("plan", CONTRIBUTE, viewed=EDIT)
 def edit_vision(request: HttpRequest, child: Child) -> HttpResponse:
-    form = VisionForm(request.POST or None, initial=VisionForm.initial_for(_existing_plan(child)))
+    words = services.latest_words(child)
+    form = VisionForm(
+        request.POST if request.method == "POST" else None,
+        initial=VisionForm.initial_for(_existing_plan(child), words),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.set_vision(request.actor, child, **form.cleaned_data)
@@ -102,22 +106,26 @@ def edit_vision(request: HttpRequest, child: Child) -> HttpResponse:
         else:
             messages.success(request, _("The child's vision has been saved"))
             return redirect(_plan_url(child, "vision"))
-    return _form_page(request, "plans/vision_form.html", child, form=form)
+    return _form_page(request, "plans/vision_form.html", child, form=form, words=words)
 
 
 @require_http_methods(["GET", "POST"])
 @child_page("plan", CONTRIBUTE, viewed=EDIT)
 def add_goal(request: HttpRequest, child: Child) -> HttpResponse:
-    form = GoalForm(request.POST or None)
+    words = services.latest_answers(child)
+    form = GoalForm(
+        request.POST if request.method == "POST" else None,
+        initial={"said_on": words.recorded_on if words else None},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_goal(request.actor, child, text=form.cleaned_data["text"])
+            services.add_goal(request.actor, child, **form.cleaned_data)
         except DomainError as exc:
             exc.add_to(form)
         else:
             messages.success(request, _("The goal has been added"))
             return redirect(_plan_url(child, "goals"))
-    return _form_page(request, "plans/goal_form.html", child, form=form, goal=None)
+    return _form_page(request, "plans/goal_form.html", child, form=form, goal=None, words=words)
 
 
 @require_http_methods(["GET", "POST"])
@@ -128,7 +136,7 @@ def edit_goal(request: HttpRequest, child: Child, goal_id) -> HttpResponse:
         raise Http404("No such goal")
     goal.plan.child = child
     initial = {"text": goal.text, "still_a_goal": "yes" if goal.is_active else "no"}
-    form = GoalChangeForm(request.POST or None, initial=initial)
+    form = GoalChangeForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.change_goal(
@@ -150,7 +158,10 @@ def edit_goal(request: HttpRequest, child: Child, goal_id) -> HttpResponse:
 @child_page("plan", CONTRIBUTE, viewed=EDIT)
 def add_need(request: HttpRequest, child: Child) -> HttpResponse:
     pathway = _pathway_from_url(request)
-    form = NeedForm(request.POST or None, initial={"pathway": pathway} if pathway else {})
+    form = NeedForm(
+        request.POST if request.method == "POST" else None,
+        initial={"pathway": pathway} if pathway else {},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             need = services.add_need(request.actor, child, **form.cleaned_data)
@@ -171,7 +182,9 @@ def add_action(request: HttpRequest, child: Child) -> HttpResponse:
         initial["pathway"] = pathway
     if request.GET.get("kind") in {"structural", "personal"}:
         initial["kind"] = request.GET["kind"]
-    form = ActionForm(request.POST or None, child=child, plan=plan, initial=initial)
+    form = ActionForm(
+        request.POST if request.method == "POST" else None, child=child, plan=plan, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             action = services.add_action(request.actor, child, **form.cleaned_data)
@@ -188,7 +201,7 @@ def add_action(request: HttpRequest, child: Child) -> HttpResponse:
 def edit_action(request: HttpRequest, child: Child, action_id) -> HttpResponse:
     action = _action(child, action_id)
     form = ActionForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         child=child,
         plan=action.plan,
         action=action,
@@ -213,7 +226,7 @@ def contingency(request: HttpRequest, child: Child, action_id) -> HttpResponse:
     action = _action(child, action_id)
     current = getattr(action, "contingency", None)
     initial = {"plan_b": current.plan_b, "child_told_on": current.child_told_on} if current else {}
-    form = ContingencyForm(request.POST or None, initial=initial)
+    form = ContingencyForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_contingency(request.actor, child, action, **form.cleaned_data)
@@ -235,7 +248,7 @@ def contingency(request: HttpRequest, child: Child, action_id) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @child_page("plan", CONTRIBUTE, viewed=EDIT)
 def add_agreement(request: HttpRequest, child: Child) -> HttpResponse:
-    form = AgreementForm(request.POST or None)
+    form = AgreementForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.agree_plan(request.actor, child, **form.cleaned_data)

@@ -4,9 +4,9 @@ Each indicator says met, partly or not yet, with a one-line reason in plain word
 where to put it right. They read what `queries.py` loads (`facts.plan`, `facts.voice`,
 `facts.legal_status`, `facts.lead_count`) and never query the database themselves.
 
-Indicators that need meetings, touchpoints or the child's network (the child took part in the last
-planning meeting; agencies attend; no long gaps in contact; touchpoint deadlines met) are added by
-those apps through `registry.indicator` when they exist.
+Indicators that read meetings, touchpoints, the child's network and the facts of the record (the
+child took part in the last planning meeting; agencies attend; no long gaps in contact; touchpoint
+deadlines met) are in `journey_indicators.py`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from resettle.children.models import IN_SECURE_ESTABLISHMENT, Ethnicity, Gender
+from resettle.plans.facts import ACCOMMODATION, ETE, key_plans_b
 from resettle.plans.models import ActionKind, FamilyInvolved
 
 from .queries import ActionFacts, PlanFacts
@@ -30,10 +31,6 @@ from .registry import EDIT, READ, Facts, Finding, Fix, indicator, met, not_yet, 
 RECENT_WEEKS = 12
 # Release is "soon" within this many days: accommodation should be confirmed by now.
 RELEASE_SOON_DAYS = 28
-# Key arrangements on release, by pathway slug (configuration in plans.Pathway).
-ACCOMMODATION = "accommodation"
-ETE = "ete"
-KEY_PATHWAYS = (ACCOMMODATION, ETE)
 QUOTE_LENGTH = 60
 
 
@@ -329,6 +326,15 @@ def child_agreed(facts: Facts) -> Finding:
     if agreement is None:
         return not_yet(_("%(name)s has not agreed the plan yet.") % {"name": name}, fix)
     values = {"name": name, "date": _day(agreement.agreed_on)}
+    if plan.changed_since_agreed:
+        return partly(
+            _(
+                "The plan has changed since %(name)s agreed it on %(date)s. Go through the changes "
+                "with %(name)s and record their agreement again."
+            )
+            % values,
+            fix,
+        )
     if agreement.child_comment.strip():
         return met(
             _("%(name)s agreed the plan on %(date)s and said %(comment)s")
@@ -448,23 +454,28 @@ def specific_services(facts: Facts) -> Finding | None:
 
 @indicator("consistent", "questions-revisited", gettext_lazy("The four key questions revisited"))
 def questions_revisited(facts: Facts) -> Finding:
+    """Counted in conversations (each recorded entry of the child's words), not in days."""
     name = _name(facts)
     fix = Fix(_url("voice:add", facts))
-    dates = sorted({v.recorded_on for v in facts.voice})
-    if not dates:
+    conversations = sorted(v.recorded_on for v in facts.voice)
+    if not conversations:
         return not_yet(
             _("The four key questions have not been asked yet."),
             fix,
         )
-    if len(dates) == 1:
+    if len(conversations) == 1:
         return partly(
             _("Asked once, on %(date)s. Ask %(name)s again at the next meeting.")
-            % {"date": _day(dates[0]), "name": name},
+            % {"date": _day(conversations[0]), "name": name},
             fix,
         )
     return met(
-        _("Asked on %(n)d different days, first on %(first)s and last on %(last)s.")
-        % {"n": len(dates), "first": _day(dates[0]), "last": _day(dates[-1])}
+        _("Asked in %(n)d conversations, first on %(first)s and last on %(last)s.")
+        % {
+            "n": len(conversations),
+            "first": _day(conversations[0]),
+            "last": _day(conversations[-1]),
+        }
     )
 
 
@@ -547,30 +558,38 @@ def _release_date(facts: Facts) -> date | None:
     gettext_lazy("Accommodation and education, training or employment before release"),
 )
 def release_ready(facts: Facts) -> Finding | None:
+    """Read from the release checklist, the one home of "accommodation is confirmed" and "ETE is
+    arranged" (journey.facts): a plan's actions being there is not the same as it being arranged."""
     release = _release_date(facts)
     if release is None:
         return None  # only while the child is in custody with an expected release date
-    pathways = {a.pathway_slug for a in _live(facts.plan)}
+    record = facts.record
     days = (release - facts.today).days
     when = _("Release is expected on %(date)s (%(in)s).") % {
         "date": _day(release),
         "in": ngettext("in %(n)d day", "in %(n)d days", days) % {"n": days},
     }
-    missing = [p for p in KEY_PATHWAYS if p not in pathways]
-    if not missing:
+    accommodation = record.accommodation.on if record.accommodation else None
+    ete = record.ete_confirmed_on
+    if accommodation and ete:
         return met(
-            _("The plan has accommodation and education, training or employment actions.")
+            _(
+                "Accommodation was confirmed on %(accommodation)s and education, training or "
+                "employment on %(ete)s."
+            )
+            % {"accommodation": _day(accommodation), "ete": _day(ete)}
             + " "
             + when
         )
-    labels = {
-        ACCOMMODATION: _("No accommodation action yet."),
-        ETE: _("No education, training or employment action yet."),
-    }
-    reason = " ".join(labels[p] for p in missing) + " " + when
-    fix = Fix(_url("plans:action-add", facts, query=f"pathway={missing[0]}&kind=structural"))
+    missing = []
+    if not accommodation:
+        missing.append(_("Accommodation is not confirmed yet."))
+    if not ete:
+        missing.append(_("Education, training or employment is not arranged yet."))
+    reason = " ".join(str(m) for m in missing) + " " + when
+    fix = Fix(_url("release:checklist-edit", facts))
     soon = days <= RELEASE_SOON_DAYS
-    if len(missing) == len(KEY_PATHWAYS) or (soon and ACCOMMODATION in missing):
+    if len(missing) == 2 or (soon and not accommodation):
         return not_yet(reason, fix)
     return partly(reason, fix)
 
@@ -586,37 +605,26 @@ def _pathway_names() -> dict[str, str]:
     "coordinated", "plans-b", gettext_lazy("Plans B for key arrangements, told to the child")
 )
 def plans_b_told(facts: Facts) -> Finding | None:
-    """Each key arrangement (accommodation, ETE) in the plan has a plan B the child was told: at
-    least one of its actions has one. Not every action on the pathway needs its own."""
+    """Each key arrangement (accommodation, ETE) in the plan has a plan B the child was told
+    (plans.facts.key_plans_b, which release readiness reads too). The prompt points at the
+    structural arrangement still being made."""
     name, names = _name(facts), _pathway_names()
-    live = _live(facts.plan)
-    by_pathway = {p: [a for a in live if a.pathway_slug == p] for p in KEY_PATHWAYS}
-    present = [p for p in KEY_PATHWAYS if by_pathway[p]]
-    if not present:
-        return None  # "before release" asks for accommodation and ETE actions when it matters
-    told, untold, missing = [], [], []
-    for pathway in present:
-        actions = by_pathway[pathway]
-        if any(a.has_plan_b and a.plan_b_told_on for a in actions):
-            told.append(pathway)
-        elif any(a.has_plan_b for a in actions):
-            untold.append(next(a for a in actions if a.has_plan_b))
-        else:
-            # Plan B goes on the arrangement still being made, if there is one.
-            missing.append(next((a for a in actions if not a.is_closed), actions[0]))
-    if len(told) == len(present):
-        arrangements = capfirst(_(" and ").join(names[p] for p in present))
+    summary = key_plans_b(facts.plan.actions if facts.plan else [])
+    if not summary.present:
+        return None  # "before release" asks for accommodation and ETE when it matters
+    if summary.all_told:
+        arrangements = capfirst(_(" and ").join(names[p] for p in summary.present))
         return met(
             ngettext(
                 "%(arrangements)s has a plan B that %(name)s has been told.",
                 "%(arrangements)s each have a plan B that %(name)s has been told.",
-                len(present),
+                len(summary.present),
             )
             % {"arrangements": arrangements, "name": name}
         )
-    first = untold[0] if untold else missing[0]
+    first = summary.next_to_do
     fix = Fix(_url("plans:contingency", facts, first.public_id))
-    if untold:
+    if summary.untold:
         reason = _("The plan B for %(action)s has not been told to %(name)s.") % {
             "action": _quote(first.description),
             "name": name,
@@ -626,6 +634,6 @@ def plans_b_told(facts: Facts) -> Finding | None:
             "arrangement": capfirst(names[first.pathway_slug]),
             "action": _quote(first.description),
         }
-    if not told and not untold:
+    if not summary.told and not summary.untold:
         return not_yet(reason, fix)
     return partly(reason, fix)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from resettle.children.models import LegalStatus
 from resettle.core.dates import today
+from resettle.journey.facts import ChildFacts, load_facts
 from resettle.journey.models import Meeting, MeetingKind, Touchpoint
 from resettle.network.models import Professional
 
@@ -132,6 +133,13 @@ def load_meetings(children, user) -> dict[int, list[MeetingFacts]]:
     for child_id, held_on, kind, attended, revisited in rows:
         found.setdefault(child_id, []).append(MeetingFacts(held_on, kind, attended, revisited))
     return found
+
+
+@loader("record", default=ChildFacts)
+def load_record(children, user) -> dict[int, ChildFacts]:
+    """The facts of the child's record as touchpoints and release readiness read them
+    (journey.facts: five queries): contact, accommodation and ETE confirmed."""
+    return load_facts(_ids(children))
 
 
 @loader("touchpoints", default=list)
@@ -265,13 +273,15 @@ def _has_current_status(facts: Facts) -> bool:
 
 @indicator("consistent", "contact-gaps", gettext_lazy("No long gaps in contact"))
 def contact_gaps(facts: Facts) -> Finding | None:
-    """The longest gap between contacts the child took part in over the last 6 months, counting
-    the time since the last one. A gap that began before the 6 months counts from their start."""
+    """The longest gap between contacts over the last 6 months, counting the time since the last
+    one. Contact is every conversation, meeting the child took part in, and case note that says
+    the child was seen (journey.facts.ChildFacts.contacts). A gap that began before the 6 months
+    counts from their start."""
     if not _has_current_status(facts):
         return None  # contact is expected while the child has a legal status
     name, on = _name(facts), facts.today
     fix = _add_meeting(facts)
-    seen = sorted({m.held_on for m in _held(facts) if m.child_attended})
+    seen = sorted({e.on for e in facts.record.contacts() if e.on <= on})
     if not seen:
         return not_yet(_("No contact recorded with %(name)s yet.") % {"name": name}, fix)
     since = months_before(on, LOOK_BACK_MONTHS)

@@ -20,6 +20,7 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Out
 from resettle.access import policy
 from resettle.children.models import CURRENT_ORDER, Child, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.plans.facts import ActionFacts, changed_since_agreed
 from resettle.plans.models import Agreement, Goal, Plan, PlanAction
 from resettle.voice.models import VoiceEntry, WordsAre
 
@@ -39,45 +40,10 @@ class GoalFacts:
 
 
 @dataclass(frozen=True)
-class ActionFacts:
-    public_id: Any
-    description: str
-    kind: str
-    pathway_slug: str
-    has_owner: bool
-    due_on: date | None
-    is_closed: bool
-    # A closed status that needs a reason (for example "Dropped"): the action will not happen.
-    is_dropped: bool
-    serves_goal: bool
-    specific_service: str
-    has_plan_b: bool
-    plan_b_told_on: date | None
-
-    @classmethod
-    def of(cls, action: PlanAction, serves_goal: bool) -> ActionFacts:
-        """From an action loaded with its status, pathway and contingency."""
-        contingency = getattr(action, "contingency", None)
-        return cls(
-            public_id=action.public_id,
-            description=action.description,
-            kind=action.kind,
-            pathway_slug=action.pathway.slug,
-            has_owner=action.has_owner,
-            due_on=action.due_on,
-            is_closed=action.status.is_closed,
-            is_dropped=action.status.is_closed and action.status.needs_reason,
-            serves_goal=serves_goal,
-            specific_service=action.specific_service.strip(),
-            has_plan_b=contingency is not None,
-            plan_b_told_on=contingency.child_told_on if contingency else None,
-        )
-
-
-@dataclass(frozen=True)
 class AgreementFacts:
     agreed_on: date
     child_comment: str
+    plan_version: int = 0
 
 
 @dataclass
@@ -87,6 +53,7 @@ class PlanFacts:
     adjustments: str
     family_involved: str
     family_not_involved_reason: str
+    version: int = 0
     goals: list[GoalFacts] = field(default_factory=list)  # the active goals, in order
     actions: list[ActionFacts] = field(default_factory=list)
     latest_agreement: AgreementFacts | None = None
@@ -99,7 +66,13 @@ class PlanFacts:
             adjustments=plan.adjustments.strip(),
             family_involved=plan.family_involved,
             family_not_involved_reason=plan.family_not_involved_reason.strip(),
+            version=plan.version,
         )
+
+    @property
+    def changed_since_agreed(self) -> bool:
+        """An agreement is for a version (plans.facts.changed_since_agreed)."""
+        return changed_since_agreed(self, self.latest_agreement)
 
     @classmethod
     def from_page(cls, page: PlanPage) -> PlanFacts | None:
@@ -111,7 +84,9 @@ class PlanFacts:
         facts.actions = [ActionFacts.of(a, bool(a.goals.all())) for a in page.actions]
         latest = page.latest_agreement
         if latest is not None:
-            facts.latest_agreement = AgreementFacts(latest.agreed_on, latest.child_comment)
+            facts.latest_agreement = AgreementFacts(
+                latest.agreed_on, latest.child_comment, latest.plan_version
+            )
         return facts
 
 
@@ -151,13 +126,16 @@ def load_plans(children, user) -> dict[int, PlanFacts]:
     plans = Plan.objects.for_children(ids).annotate(
         agreed_on=Subquery(latest.values("agreed_on")[:1]),
         agreement_comment=Subquery(latest.values("child_comment")[:1]),
+        agreement_version=Subquery(latest.values("plan_version")[:1]),
     )
     by_plan: dict[int, PlanFacts] = {}
     by_child: dict[int, PlanFacts] = {}
     for plan in plans:
         facts = PlanFacts.of(plan)
         if plan.agreed_on is not None:
-            facts.latest_agreement = AgreementFacts(plan.agreed_on, plan.agreement_comment or "")
+            facts.latest_agreement = AgreementFacts(
+                plan.agreed_on, plan.agreement_comment or "", plan.agreement_version or 0
+            )
         by_plan[plan.id] = by_child[plan.child_id] = facts
     # Goals and actions are selected by child (not by the plans just read), so the number of
     # queries is the same whether or not the children have plans yet.

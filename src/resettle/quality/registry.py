@@ -133,6 +133,11 @@ class FiveCs:
     def met_count(self) -> int:
         return sum(1 for c in self.cs if c.is_met)
 
+    @property
+    def not_met(self) -> list[CResult]:
+        """The Cs not met yet (partly or not yet), in order."""
+        return [c for c in self.cs if c.status is not None and not c.is_met]
+
     def __getitem__(self, key: str) -> CResult:
         for c in self.cs:
             if c.key == key:

@@ -54,7 +54,9 @@ def child_five_cs(request: HttpRequest, child: Child) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @child_page("quality", MANAGE, viewed="5cs-audit")
 def add_audit(request: HttpRequest, child: Child) -> HttpResponse:
-    form = PlanAuditForm(request.POST or None, initial={"audited_on": today()})
+    form = PlanAuditForm(
+        request.POST if request.method == "POST" else None, initial={"audited_on": today()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.record_audit(request.actor, child, **form.cleaned_data)

@@ -54,10 +54,6 @@ class ReleasePlanForm(forms.Form):
         _("What is their first appointment? (optional)"),
         _("Where and when, for example 'Camden YJS, 2pm on the day of release'"),
     )
-    contingencies_told_on = _date(
-        _("When was the child told the plans B? (optional)"),
-        _("the date the child was told the plans B"),
-    )
 
     FIELDS = (
         "accommodation_confirmed_on",
@@ -68,5 +64,4 @@ class ReleasePlanForm(forms.Form):
         "who_meets",
         "transport",
         "first_appointment",
-        "contingencies_told_on",
     )

@@ -2,9 +2,10 @@
 
 The checklist items are recorded here, by the people planning the release, rather than worked out
 from the plan's actions: an action "find accommodation" being in progress is not the same as an
-address being confirmed, and the checklist is the lead practitioner's statement that it is. The
-checklist page shows the plan's accommodation and ETE actions and their plans B beside it, so the
-two can be checked against each other.
+address being confirmed, and the checklist is the lead practitioner's statement that it is. This
+is the one home of "accommodation is confirmed" and "ETE is arranged" (docs/domain.md, section 8):
+the touchpoints and the 5Cs read them here. Whether the child was told the plans B is the plan's
+own fact (`plans.facts.key_plans_b`), shown here beside the checklist.
 """
 
 from __future__ import annotations
@@ -47,9 +48,6 @@ class ReleasePlan(TrackedModel):
         blank=True,
         help_text=_("Where and when, for example 'Camden YJS, 2pm on the day of release'"),
     )
-    contingencies_told_on = models.DateField(
-        _("date the child was told the plans B"), null=True, blank=True
-    )
 
     objects = ChildScopedManager()
     across_children = across()
@@ -69,9 +67,13 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         ACTION_ASSIGNED = "action_assigned", _("An action in a plan was given to you")
         TOUCHPOINT_OVERDUE = "touchpoint_overdue", _("A touchpoint is overdue")
+        PLACEMENT_SHARE_ENDING = (
+            "placement_share_ending",
+            _("A share made for a placement is ending because the child left it"),
+        )
 
     kind = models.CharField(max_length=40, choices=Kind.choices)
-    # The primary key of what the notification is about (a plan action, a touchpoint).
+    # The primary key of what the notification is about (a plan action, a touchpoint, a share).
     object_id = models.CharField(max_length=64)
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

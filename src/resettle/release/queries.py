@@ -9,6 +9,7 @@ from django.db.models import Subquery
 from resettle.access import policy
 from resettle.children.models import Child, ChildQuerySet, current_episodes
 from resettle.core.dates import today
+from resettle.plans.facts import key_plans_b, load_key_actions
 
 from .readiness import CUSTODIAL, HORIZON_DAYS, readiness
 
@@ -36,13 +37,14 @@ def due_for_release(children: ChildQuerySet, on: date | None = None) -> ChildQue
 
 
 def with_readiness(children, on: date | None = None) -> list[Child]:
-    """Attach `readiness` to each child of `due_for_release` (no more queries)."""
+    """Attach `readiness` to each child of `due_for_release` (one more query, for the plans B)."""
     on = on or today()
     rows = list(children)
+    actions = load_key_actions(rows)
     for child in rows:
         # Loaded by select_related; a missing plan raises an AttributeError, so no query.
         plan = getattr(child, "release_plan", None)
-        child.readiness = readiness(plan, child.release_on, on)
+        child.readiness = readiness(plan, child.release_on, on, key_plans_b(actions[child.pk]))
     return rows
 
 

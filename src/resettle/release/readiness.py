@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.children.models import LegalStatus
 from resettle.core.working_days import working_days_between
+from resettle.plans.facts import PlansB
 
 from .models import ReleasePlan
 
@@ -73,7 +74,10 @@ class Readiness:
         return [item for item in self.items if not item.done]
 
 
-def checklist(plan: ReleasePlan | None) -> list[Item]:
+def checklist(plan: ReleasePlan | None, plans_b: PlansB | None = None) -> list[Item]:
+    """The items, each read from the record that holds its fact (docs/domain.md, section 8): the
+    checklist for accommodation, ETE, health and release day; the plan's plans B (each told to the
+    child or not) for "plans B told"."""
     p = plan or ReleasePlan()
     release_day = [p.who_meets.strip(), p.transport.strip(), p.first_appointment.strip()]
     return [
@@ -97,8 +101,8 @@ def checklist(plan: ReleasePlan | None) -> list[Item]:
         ),
         Item(
             "contingencies",
-            _("Plans B told to the child"),
-            p.contingencies_told_on is not None,
+            _("Plans B for accommodation and education, training or work, told to the child"),
+            plans_b is not None and plans_b.all_told,
         ),
     ]
 
@@ -114,7 +118,9 @@ def rag(items: list[Item], release_on: date | None, on: date) -> tuple[Rag, int 
     return Rag.AMBER, left
 
 
-def readiness(plan: ReleasePlan | None, release_on: date | None, on: date) -> Readiness:
-    items = checklist(plan)
+def readiness(
+    plan: ReleasePlan | None, release_on: date | None, on: date, plans_b: PlansB | None = None
+) -> Readiness:
+    items = checklist(plan, plans_b)
     status, left = rag(items, release_on, on)
     return Readiness(release_on, items, status, left)

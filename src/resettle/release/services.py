@@ -9,6 +9,7 @@ from django.db import transaction
 from resettle.access import policy
 from resettle.audit.actors import Actor
 from resettle.audit.services import record
+from resettle.core.signals import announce
 
 from .models import ReleasePlan
 
@@ -21,7 +22,6 @@ FIELDS = (
     "who_meets",
     "transport",
     "first_appointment",
-    "contingencies_told_on",
 )
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ def save_release_plan(actor: Actor, child: Child, **values) -> list[str]:
     plan.changed_by = user
     plan.save()
     record(actor, "release.plan_changed", child=child, fields=changed)
+    announce(ReleasePlan, child, "release")
     return changed
 
 

@@ -11,7 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from resettle.access import policy
 from resettle.children.models import Child
 from resettle.children.pages import CONTRIBUTE, READ, child_page
+from resettle.children.undermining import warnings_about
 from resettle.core.dates import today
+from resettle.plans.facts import ActionFacts, key_plans_b
 from resettle.plans.models import PlanAction
 
 from . import services
@@ -40,6 +42,7 @@ def checklist(request: HttpRequest, child: Child) -> HttpResponse:
         .select_related("pathway", "status", "contingency")
         .order_by("pathway__order", "due_on", "id")
     )
+    plans_b = key_plans_b(ActionFacts.of(action, serves_goal=False) for action in evidence)
     return render(
         request,
         "release/checklist.html",
@@ -47,7 +50,14 @@ def checklist(request: HttpRequest, child: Child) -> HttpResponse:
             "child": child,
             "current_status": current,
             "plan": plan,
-            "readiness": readiness(plan, release_on, on),
+            "plans_b": plans_b,
+            "who_meets_warnings": warnings_about(child, {"who_meets": plan.who_meets}).get(
+                "who_meets", []
+            )
+            if plan
+            else [],
+            "can_change_plan": policy.can_contribute(request.user, child),
+            "readiness": readiness(plan, release_on, on, plans_b),
             "due_soon": release_on is not None and (release_on - on).days <= HORIZON_DAYS,
             "rag_rule": RAG_RULE,
             "evidence": evidence,
@@ -61,7 +71,7 @@ def checklist(request: HttpRequest, child: Child) -> HttpResponse:
 def checklist_edit(request: HttpRequest, child: Child) -> HttpResponse:
     plan = _plan(child)
     initial = {name: getattr(plan, name) for name in ReleasePlanForm.FIELDS} if plan else {}
-    form = ReleasePlanForm(request.POST or None, initial=initial)
+    form = ReleasePlanForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         changed = services.save_release_plan(
             request.actor, child, **{name: form.cleaned_data[name] for name in form.FIELDS}

@@ -20,6 +20,7 @@ from resettle.audit.actors import Actor
 from resettle.audit.services import record
 from resettle.core.dates import today
 from resettle.core.errors import DomainError
+from resettle.core.signals import announce
 
 from .models import (
     ANSWER_FIELDS,
@@ -158,6 +159,7 @@ def record_voice(
         conversation=conversation,
         entered_by_child=entered_by_child,
     )
+    announce(VoiceEntry, child, "voice")
     return entry
 
 
@@ -218,6 +220,7 @@ def change_voice(actor: Actor, child: Child, entry: VoiceEntry, **answers: Any) 
         entry=str(entry.public_id),
         fields=sorted(changed),
     )
+    announce(VoiceEntry, child, "voice")
     return changed
 
 

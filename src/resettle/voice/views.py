@@ -60,7 +60,7 @@ def overview(request: HttpRequest, child: Child) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @child_page("voice", CONTRIBUTE, viewed="voice-add")
 def add(request: HttpRequest, child: Child) -> HttpResponse:
-    form = VoiceEntryForm(request.POST or None, child=child)
+    form = VoiceEntryForm(request.POST if request.method == "POST" else None, child=child)
     if request.method == "POST" and form.is_valid():
         try:
             services.record_voice(request.actor, child, **form.answers())
@@ -91,7 +91,9 @@ def edit(request: HttpRequest, child: Child, entry_id) -> HttpResponse:
         policy.can_change_voice_entry(request.user, entry, child),
         _("Only the person who recorded this conversation, or a manager, can correct it."),
     )
-    form = VoiceEntryForm(request.POST or None, child=child, entry=entry)
+    form = VoiceEntryForm(
+        request.POST if request.method == "POST" else None, child=child, entry=entry
+    )
     if request.method == "POST" and form.is_valid():
         try:
             changed = services.change_voice(request.actor, child, entry, **form.answers())

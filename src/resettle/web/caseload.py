@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from resettle.access import policy
 from resettle.children.forms import CaseloadFilterForm
-from resettle.children.models import Child
+from resettle.children.models import Child, current_episodes
 from resettle.children.stages import attach_stages
 from resettle.quality.queries import attach_five_cs
 
@@ -47,6 +48,14 @@ def caseload(request: HttpRequest) -> HttpResponse:
     bound = any(data.get(k) for k in ("q", *FILTERS_IN_URL[1:]))
     form = CaseloadFilterForm(data if bound else None, user=user)
     children = policy.in_scope(Child.objects.for_caseload(), user, scope)
+    if scope in (policy.PLACED, policy.OTHER):
+        # Placed here now (by the child's current legal status), or shared for another reason.
+        placed = Q(current_place=user.organisation_id)
+        children = children.annotate(
+            current_place=Subquery(current_episodes().values("establishment_id")[:1])
+        )
+        elsewhere = Q(current_place__isnull=True) | ~placed
+        children = children.filter(placed if scope == policy.PLACED else elsewhere)
     if form.is_bound:
         form.is_valid()
         data = form.cleaned_data  # a filter with a bad value is ignored; the others still apply

@@ -3,7 +3,10 @@
 What is sent:
   * a plan action was given to a person (the action's `owner_person` is set or changes): they
     hear once per action; someone the action is given to later hears too;
-  * a touchpoint is overdue: the child's lead practitioner hears once per touchpoint.
+  * a touchpoint is overdue: the child's lead practitioner hears once per touchpoint;
+  * a share made for a placement is ending because the child left the placement: the child's lead
+    practitioner hears once per share, so the owning service can share again if the
+    establishment still needs the record.
 Closed actions, finished or replaced touchpoints, people without an active account or email, and
 people who can no longer see the child get nothing.
 
@@ -31,6 +34,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from resettle.access.models import Share
 from resettle.children.models import Child
 from resettle.core.dates import today
 from resettle.journey.models import Touchpoint
@@ -135,9 +139,52 @@ def overdue_touchpoints(base_url: str) -> Iterator[Email]:
         )
 
 
+def placement_shares_ending(base_url: str) -> Iterator[Email]:
+    shares = (
+        # Every child's: each email is checked against who may see the child before it is sent.
+        Share.across_children.filter(
+            placement_left_on__isnull=False,
+            revoked_at__isnull=True,
+            ends_on__gte=today(),
+            child__lead_practitioner__isnull=False,
+            child__lead_practitioner__is_active=True,
+        )
+        .exclude(child__lead_practitioner__email="")
+        .filter(_not_sent(Kind.PLACEMENT_SHARE_ENDING, "child__lead_practitioner"))
+        .select_related("child__lead_practitioner", "organisation")
+        .order_by("id")
+    )
+    for share in shares:
+        child = share.child
+        lead = child.lead_practitioner
+        yield Email(
+            Kind.PLACEMENT_SHARE_ENDING,
+            str(share.pk),
+            lead,
+            child,
+            _("Resettle: a share with a secure establishment is ending"),
+            _(
+                "Hello %(person)s,\n\n%(name)s has left %(organisation)s, so its access to "
+                "%(name)s's record ends on %(date)s. If it still needs the record, share it "
+                "again from the sharing page:\n%(link)s\n"
+            )
+            % {
+                "person": lead.full_name,
+                "name": child.preferred_name,
+                "organisation": share.organisation.name,
+                "date": date_format(share.ends_on, "j F Y"),
+                "link": _link(base_url, "access:sharing", child),
+            },
+        )
+
+
 def pending(base_url: str) -> Iterator[Email]:
     """Everything that should be sent now and has not been, for people who may see the child."""
-    for email in (*action_assignments(base_url), *overdue_touchpoints(base_url)):
+    for email in (
+        *action_assignments(base_url),
+        *overdue_touchpoints(base_url),
+        *placement_shares_ending(base_url),
+    ):
         if Child.objects.visible_to(email.recipient).filter(pk=email.child.pk).exists():
             yield email
 

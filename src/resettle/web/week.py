@@ -7,27 +7,43 @@ section is one query however many rows it has; a section shows at most SECTION_L
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from resettle.access import policy
 from resettle.children.models import Child
 from resettle.core.dates import today
-from resettle.journey.models import Meeting, Touchpoint
+from resettle.journey.facts import NEVER, last_contact
+from resettle.journey.models import Touchpoint
 from resettle.plans.models import PlanAction
 from resettle.release.queries import upcoming_for
 from resettle.release.readiness import HORIZON_DAYS, RAG_RULE
 
-# Not seen: no meeting the child took part in for this many days.
+# Not seen: no contact with the child (journey.facts.last_contact) for this many days.
 NOT_SEEN_DAYS = 28
 SECTION_LIMIT = 50
+
+# What My week can show (filter "kind"), and how far ahead (filter "when").
+KINDS = {
+    "touchpoints": gettext_lazy("Touchpoints"),
+    "actions": gettext_lazy("Plan actions"),
+    "releases": gettext_lazy("Releases"),
+    "not-seen": gettext_lazy("Not seen"),
+}
+WHEN = {
+    "this-week": gettext_lazy("Overdue or due this week"),
+    "next-week": gettext_lazy("Overdue or due by the end of next week"),
+    "overdue": gettext_lazy("Overdue only"),
+}
 
 
 @dataclass
@@ -42,6 +58,25 @@ class Section:
 
 
 @dataclass
+class ChildWeek:
+    """Everything on My week about one child, for the list grouped by child."""
+
+    child: Child
+    touchpoints: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+    release: Child | None = None  # the child as the releases list has them, with readiness
+    last_seen_on: date | None = None
+    not_seen: bool = False
+
+    @property
+    def first_due(self) -> date:
+        days = [t.due_on for t in self.touchpoints] + [a.due_on for a in self.actions]
+        if self.release is not None:
+            days.append(self.release.release_on)
+        return min(days) if days else date.max
+
+
+@dataclass
 class Week:
     scope: str
     starts_on: date
@@ -50,6 +85,31 @@ class Week:
     actions: Section
     releases: list
     not_seen: Section
+    kinds: tuple[str, ...] = tuple(KINDS)
+    when: str = "this-week"
+
+    @property
+    def by_child(self) -> list[ChildWeek]:
+        """The same items, grouped by child: the children with the earliest due first."""
+        found: dict[int, ChildWeek] = {}
+
+        def entry(child) -> ChildWeek:
+            return found.setdefault(child.pk, ChildWeek(child))
+
+        if "touchpoints" in self.kinds:
+            for touchpoint in self.touchpoints.rows:
+                entry(touchpoint.child).touchpoints.append(touchpoint)
+        if "actions" in self.kinds:
+            for action in self.actions.rows:
+                entry(action.plan.child).actions.append(action)
+        if "releases" in self.kinds:
+            for child in self.releases:
+                entry(child).release = child
+        if "not-seen" in self.kinds:
+            for child in self.not_seen.rows:
+                mine = entry(child)
+                mine.not_seen, mine.last_seen_on = True, child.last_seen_on
+        return sorted(found.values(), key=lambda w: (w.first_due, w.child.preferred_name))
 
 
 def week_of(on: date) -> tuple[date, date]:
@@ -65,7 +125,7 @@ def touchpoints_due(children, ends_on: date):
             superseded_on__isnull=True,
             due_on__lte=ends_on,
         )
-        .select_related("child")
+        .select_related("child__lead_practitioner")
         .order_by("due_on", "id")
     )
 
@@ -78,39 +138,74 @@ def actions_due(user, scope: str, ends_on: date):
     if scope == "mine":
         actions = actions.filter(Q(plan__child__lead_practitioner=user) | Q(owner_person=user))
     return actions.select_related(
-        "plan__child", "pathway", "status", "owner_person", "owner_organisation"
+        "plan__child__lead_practitioner", "pathway", "status", "owner_person", "owner_organisation"
     ).order_by("due_on", "id")
 
 
 def not_seen(children, on: date):
-    """Children with an open order who have not taken part in a meeting for NOT_SEEN_DAYS."""
-    seen = (
-        Meeting.objects.for_child(OuterRef("pk")).filter(child_attended=True).order_by("-held_on")
-    )
-    return (
+    """Children with an open order and no contact for NOT_SEEN_DAYS: no conversation, meeting they
+    took part in, or case note that says they were seen (journey.facts.last_contact)."""
+    rows = (
         children.filter(order_ended_on__isnull=True)
-        .annotate(last_seen_on=Subquery(seen.values("held_on")[:1]))
-        .filter(
-            Q(last_seen_on__isnull=True) | Q(last_seen_on__lt=on - timedelta(days=NOT_SEEN_DAYS))
-        )
+        .annotate(last_contact_on=last_contact())
+        .filter(last_contact_on__lt=on - timedelta(days=NOT_SEEN_DAYS))
         .select_related("lead_practitioner")
-        .order_by(F("last_seen_on").asc(nulls_first=True), "preferred_name", "id")
+        .order_by("last_contact_on", "preferred_name", "id")
     )
+    return rows
 
 
-def my_week(user, scope: str, on: date | None = None) -> Week:
+def _with_last_seen(section: Section) -> Section:
+    for child in section.rows:
+        child.last_seen_on = None if child.last_contact_on == NEVER else child.last_contact_on
+    return section
+
+
+def my_week(
+    user, scope: str, on: date | None = None, *, kinds=tuple(KINDS), when: str = "this-week"
+) -> Week:
     on = on or today()
     starts_on, ends_on = week_of(on)
+    due_by = {
+        "this-week": ends_on,
+        "next-week": ends_on + timedelta(days=7),
+        "overdue": on - timedelta(days=1),
+    }[when]
     children = policy.in_scope(Child.objects.all(), user, scope)
     return Week(
         scope=scope,
         starts_on=starts_on,
-        ends_on=ends_on,
-        touchpoints=Section.of(touchpoints_due(children, ends_on)),
-        actions=Section.of(actions_due(user, scope, ends_on)),
+        ends_on=due_by,
+        touchpoints=Section.of(touchpoints_due(children, due_by)),
+        actions=Section.of(actions_due(user, scope, due_by)),
         releases=upcoming_for(user, scope, on),
-        not_seen=Section.of(not_seen(children, on)),
+        not_seen=_with_last_seen(Section.of(not_seen(children, on))),
+        kinds=tuple(kinds),
+        when=when,
     )
+
+
+class WeekFilterForm(forms.Form):
+    """What to show on My week. A bad value is ignored: the rest still applies."""
+
+    kind = forms.MultipleChoiceField(
+        label=gettext_lazy("Show"),
+        choices=list(KINDS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    when = forms.ChoiceField(
+        label=gettext_lazy("Due"),
+        choices=list(WHEN.items()),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def choices(self) -> tuple[tuple[str, ...], str]:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        kinds = tuple(data.get("kind") or ()) or tuple(KINDS)
+        return kinds, data.get("when") or "this-week"
 
 
 def _scope(request: HttpRequest) -> str:
@@ -137,12 +232,15 @@ def upcoming(request: HttpRequest) -> HttpResponse:
 @require_GET
 def my_week_page(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
+    form = WeekFilterForm(request.GET)
+    kinds, when = form.choices()
     return render(
         request,
         "release/my_week.html",
         {
             "scope": scope,
-            "week": my_week(request.user, scope),
+            "form": form,
+            "week": my_week(request.user, scope, kinds=kinds, when=when),
             "today": today(),
             "rag_rule": RAG_RULE,
             "not_seen_days": NOT_SEEN_DAYS,

@@ -21,12 +21,13 @@ from resettle.network.models import (
     PlaceOrActivity,
     Professional,
     Relationship,
+    Safety,
 )
 from resettle.plans.models import ActionKind, ActionStatus, Pathway, Plan, PlanAction
 
 from .people import DEMO_PARTNERS
 
-R, INF, K = Relationship, Influence, PlaceOrActivity.Kind
+R, INF, SAFE, K = Relationship, Influence, Safety, PlaceOrActivity.Kind
 
 # (name or None for a Faker first name, relationship, detail, influence, role in the plan)
 PEOPLE = [
@@ -52,14 +53,14 @@ UNDERMINING_NOTES = [
     "Older; the child owes him money.",
 ]
 PLACES = [
-    ("Camden Boxing Club (demo)", K.ACTIVITY, INF.POSITIVE, "Tuesdays, Thursdays"),
-    ("Youth club on the high road (demo)", K.PLACE, INF.POSITIVE, ""),
-    ("Sunday league football", K.ACTIVITY, INF.POSITIVE, ""),
-    ("Music studio at the youth centre", K.ACTIVITY, INF.POSITIVE, ""),
-    ("Nan's flat", K.PLACEMENT, INF.SUPPORTIVE, "Possible release address"),
-    ("Foster placement in Enfield (demo)", K.PLACEMENT, INF.MIXED, ""),
-    ("The estate car park", K.PLACE, INF.UNDERMINING, "Where the group meets"),
-    ("Chicken shop on the corner", K.PLACE, INF.UNDERMINING, ""),
+    ("Camden Boxing Club (demo)", K.ACTIVITY, SAFE.SAFE, "Tuesdays, Thursdays"),
+    ("Youth club on the high road (demo)", K.PLACE, SAFE.SAFE, ""),
+    ("Sunday league football", K.ACTIVITY, SAFE.SAFE, ""),
+    ("Music studio at the youth centre", K.ACTIVITY, SAFE.SAFE, ""),
+    ("Nan's flat", K.PLACEMENT, SAFE.SAFE, "Possible release address"),
+    ("Foster placement in Enfield (demo)", K.PLACEMENT, SAFE.MIXED, ""),
+    ("The estate car park", K.PLACE, SAFE.UNSAFE, "Where the group meets"),
+    ("Chicken shop on the corner", K.PLACE, SAFE.UNSAFE, ""),
 ]
 ROLES = {
     "social_care": ["Social worker", "Personal adviser", "Independent reviewing officer"],

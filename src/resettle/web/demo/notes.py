@@ -2,8 +2,9 @@
 
 Everything is invented. Notes are written by the child's lead practitioner and, on children shared
 with them, by the secure establishment's practitioner and a partner social worker, on about half
-the children of Camden and Hackney. If the demo has no shares yet, some Camden children are
-shared with HMYOI Feltham and Camden children's social care first.
+the children of Camden and Hackney. If the demo has no shares yet, Camden children in custody
+are shared with their establishment for the placement, and some others with HMYOI Feltham and
+Camden children's social care for planning, first.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from simple_history.utils import bulk_create_with_history
 
 from resettle.access.models import Share
 from resettle.accounts.models import User
-from resettle.children.models import Child
+from resettle.children.models import Child, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.notes.models import CaseNote
+
+from .shares import CUSTODIAL, placement_share
 
 YJS_NOTES = [
     "Visited at the YOI. Talked through the plan and the four questions again; wants to look at "
@@ -46,12 +49,25 @@ def _writer(email: str) -> User | None:
 
 
 def _share_some(children, organisations) -> None:
-    """Share some Camden children with the secure estate and social care, as placements and
-    social work would, if the demo has no shares yet, so other agencies have notes to write."""
+    """Share Camden children as placements and social work would, if the demo has no shares yet,
+    so other agencies have notes to write: a child placed in a secure establishment is shared
+    with it for that placement (the share follows the child and ends after they leave), and some
+    others with the demo's establishment and social care for planning."""
     if Share.across_children.exists():
         return
     camden = [c for c in children if c.owning_service.slug == "camden"]
-    shares = [
+    current = {
+        episode.child_id: episode
+        # Oldest first, so each child's current episode is the one kept.
+        for episode in LegalStatusEpisode.objects.for_children(camden)
+        .started_by()
+        .select_related("child__lead_practitioner")
+        .order_by("child_id", "starts_on", "id")
+    }
+    placed = [e for e in current.values() if e.establishment_id and e.status in CUSTODIAL]
+    shares = [placement_share(episode) for episode in placed]
+    placed_with = {(e.child_id, e.establishment_id) for e in placed}
+    shares += [
         Share(
             child=child,
             organisation=organisation,
@@ -61,6 +77,7 @@ def _share_some(children, organisations) -> None:
         )
         for n, organisation in enumerate(organisations)
         for child in camden[n::3]
+        if (child.id, organisation.id) not in placed_with
     ]
     bulk_create_with_history(shares, Share)
 

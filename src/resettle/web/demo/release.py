@@ -17,8 +17,11 @@ from resettle.accounts.models import Organisation
 from resettle.children.models import Child, LegalStatus, LegalStatusEpisode, SentenceType
 from resettle.core.dates import today
 from resettle.journey.services import legal_status_recorded
+from resettle.plans.models import ActionStatus, Contingency, Pathway, Plan, PlanAction
 from resettle.release.models import ReleasePlan
 from resettle.release.queries import due_for_release
+
+from .shares import placement_share
 
 WANTED = 10
 # Days until release for the statuses this step records itself.
@@ -46,7 +49,7 @@ def _record_custody(rng: random.Random, needed: int) -> None:
     rng.shuffle(candidates)
     now = today()
     for child, days in zip(candidates[:needed], RELEASE_IN_DAYS, strict=False):
-        LegalStatusEpisode.objects.create(
+        episode = LegalStatusEpisode.objects.create(
             child=child,
             status=LegalStatus.SENTENCED_CUSTODY,
             sentence_type=SentenceType.DTO,
@@ -54,6 +57,7 @@ def _record_custody(rng: random.Random, needed: int) -> None:
             starts_on=now - timedelta(days=rng.randint(60, 150)),
             expected_release_on=now + timedelta(days=days),
         )
+        placement_share(episode).save()
 
 
 def _give_the_demo_case_worker_releases(rng: random.Random, wanted: int = 3) -> None:
@@ -86,6 +90,7 @@ def _give_the_demo_case_worker_releases(rng: random.Random, wanted: int = 3) -> 
             expected_release_on=now + timedelta(days=days),
         )
         legal_status_recorded(episode)
+        placement_share(episode).save()
 
 
 def load_release(fake: Faker, rng: random.Random) -> None:
@@ -113,6 +118,40 @@ def load_release(fake: Faker, rng: random.Random) -> None:
             plan.health_handover_on = now - timedelta(days=rng.randint(1, 10))
             plan.transport = "Case worker drives; mum comes too"
             plan.first_appointment = "Youth justice service office, 2pm on the day of release"
-            plan.contingencies_told_on = now - timedelta(days=rng.randint(1, 10))
+            _plans_b_told(child, now - timedelta(days=rng.randint(1, 10)))
         plans.append(plan)
     ReleasePlan.objects.bulk_create(plans)
+
+
+def _plans_b_told(child: Child, told_on) -> None:
+    """Ready to go: the child's accommodation and ETE arrangements each have a plan B they were
+    told (plans B belong to the plan: plans.facts.key_plans_b)."""
+    plan, _ = Plan.objects.get_or_create(child=child)
+    status = ActionStatus.objects.get(slug="in-progress")
+    for slug, description, plan_b in (
+        ("accommodation", "Confirm the address for release", "A supported lodging placement"),
+        ("ete", "Start the college course from day one", "A short taster course first"),
+    ):
+        actions = list(
+            PlanAction.objects.for_child(child)
+            .filter(pathway__slug=slug)
+            .select_related("contingency")
+        )
+        if not actions:
+            actions = [
+                PlanAction.objects.create(
+                    plan=plan,
+                    pathway=Pathway.objects.get(slug=slug),
+                    kind="structural",
+                    description=description,
+                    owner_person=child.lead_practitioner,
+                    due_on=told_on,
+                    status=status,
+                )
+            ]
+        for action in actions:
+            contingency = getattr(action, "contingency", None) or Contingency(
+                action=action, plan_b=plan_b
+            )
+            contingency.child_told_on = told_on
+            contingency.save()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from resettle.core.forms import GovukDateField
@@ -60,6 +61,12 @@ class ArticleForm(forms.Form):
         label=_("Address"),
         help_text=_("The end of the page's address, for example asking-the-four-questions"),
         max_length=100,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+                _("The address must be lower-case letters, numbers and single hyphens"),
+            )
+        ],
         error_messages={"required": _("Enter the address of the article"), "max_length": TOO_LONG},
     )
     summary = _text(

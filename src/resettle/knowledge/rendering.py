@@ -88,6 +88,10 @@ def _styled(tokens) -> None:
             token.attrSet("id", anchor)
         if token.tag in CLASSES:
             token.attrSet("class", CLASSES[token.tag])
+    for token in tokens:  # links live inside the inline tokens of paragraphs, lists and tables
+        for child in token.children or []:
+            if child.type == "link_open":
+                child.attrSet("class", CLASSES["a"])
 
 
 def sanitise(html: str) -> str:

@@ -108,6 +108,7 @@ def save_article(
     article = article or Article(created_by=actor.user)
     article.slug, article.title, article.summary, article.body = slug, title, summary, body
     article.changed_by = actor.user
+    article._history_user = actor.user  # who made this version, in or out of a request
     article.save()
     article.tags.set(tags)
     record(
@@ -140,6 +141,7 @@ def move_article(actor: Actor, article: Article, *, step: str) -> Article:
     if step == "publish" and article.published_at is None:
         article.published_at = timezone.now()
     article.changed_by = actor.user
+    article._history_user = actor.user
     article.save()
     record(actor, "guidance.article_moved", article=str(article.public_id), step=step)
     guidance.forget()

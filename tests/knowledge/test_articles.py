@@ -114,9 +114,7 @@ def test_only_authors_write_guidance(amara, priya, dev, alex):
 
 
 def test_a_case_worker_cannot_post_an_article(client_for, amara):
-    response = client_for(amara).post(
-        NEW, {"title": "x", "slug": "x", "summary": "x", "body": "x"}
-    )
+    response = client_for(amara).post(NEW, {"title": "x", "slug": "x", "summary": "x", "body": "x"})
     assert response.status_code == 403
     assert not Article.objects.filter(slug="x").exists()
 

@@ -84,6 +84,7 @@ def _show(request, found: Article, *, step_error: str = "", status: int = 200) -
             "body": render_markdown(found.body),
             "tags": list(found.tags.order_by("kind", "order", "name")),
             "can_author": policy.can_author_guidance(request.user),
+            "can_ask": policy.can_ask_question(request.user),
             "due_for_review": found.is_published
             and (found.last_reviewed_on is None or found.last_reviewed_on < today() - REVIEW_EVERY),
         },

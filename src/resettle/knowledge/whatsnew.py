@@ -9,7 +9,7 @@ the two differ are their unseen notes read and marked as seen.
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Max
 
 from .models import ReleaseNote, ReleaseNoteSeen
@@ -37,7 +37,15 @@ def forget() -> None:
 
 
 def take_unseen(request) -> list[ReleaseNote]:
-    """The newest notes the person has not seen (at most MOST_SHOWN), now marked as seen."""
+    """The newest notes the person has not seen (at most MOST_SHOWN), now marked as seen. Never
+    fails a page: an error page drawn while the database is failing shows no banner."""
+    try:
+        return _take_unseen(request)
+    except DatabaseError:
+        return []
+
+
+def _take_unseen(request) -> list[ReleaseNote]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not hasattr(request, "session"):
         return []

@@ -3,10 +3,15 @@ page, search, asking a question, and the partnership lead answering and publishi
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from resettle.knowledge.models import Question
+from resettle.audit.actors import Actor
+from resettle.core.dates import today
+from resettle.knowledge import services
+from resettle.knowledge.models import Question, TrainingCompletion, TrainingModule
 from resettle.knowledge.services import ensure_starter_guidance
 
 
@@ -95,3 +100,42 @@ def test_a_case_worker_finds_guidance_and_asks_and_the_lead_answers_and_publishe
         page.get_by_role("link", name="How soon after remand is the first planning meeting?")
     ).to_be_visible()
     expect(page.locator("main").get_by_text("Amara")).to_have_count(0)
+
+
+def test_every_knowledge_hub_page_has_no_axe_violations(browsing, page, priya, amara, dev, alex):
+    cache.clear()
+    ensure_starter_guidance()
+    module = TrainingModule.objects.create(
+        name="Trauma-informed practice", provider="A provider", covers="Trauma", valid_for_months=12
+    )
+    TrainingCompletion.objects.create(
+        user=amara, module=module, completed_on=today() - timedelta(days=340)
+    )
+    services.add_release_note(Actor(alex), title="Training records are here", body="Record it.")
+    browsing.sign_in(page, priya)
+    expect(page.locator("#whats-new-banner")).to_contain_text("Training records are here")
+    for url in (
+        "/guidance/?framework=five-cs&stage=stage-in-custody",
+        "/guidance/articles/the-5cs/",
+        "/guidance/questions/",
+        "/guidance/questions/ask/",
+        "/training/",
+        "/training/record/",
+        "/training/team/",
+        "/whats-new/",
+    ):
+        browsing.goto(page, url)
+    lead = browsing.new_page()
+    browsing.sign_in(lead, dev)
+    for url in (
+        "/guidance/manage/",
+        "/guidance/articles/new/",
+        "/guidance/articles/the-5cs/history/",
+        "/guidance/questions/queue/",
+        "/guidance/questions/experts/",
+        "/training/services/",
+        "/training/modules/",
+        "/training/modules/new/",
+        "/whats-new/add/",
+    ):
+        browsing.goto(lead, url)

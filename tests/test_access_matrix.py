@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from resettle.access.models import Restriction, Share, Transfer
 from resettle.accounts.models import Role
 from resettle.core.dates import today
+from resettle.knowledge.models import Article, Question, TrainingModule
 from resettle.voice.models import VoiceEntry
 
 from .factories import ChildFactory, UserFactory
@@ -294,6 +295,56 @@ def _network_entry_kwargs(kind):
     return build
 
 
+# The knowledge hub: partnership leads and administrators write guidance; partnership leads answer
+# questions (the world names no experts); practitioners ask.
+AUTHORS = {"dev", "alex"}
+ANSWERERS = {"dev"}
+
+
+def article_kwargs(world, child):
+    """A published article (the starter guidance may have been emptied by an earlier test)."""
+    found = world.__dict__.get("article")
+    if found is None:
+        found = world.__dict__["article"] = Article.objects.create(
+            slug="matrix-article", title="Matrix", summary="x", body="x", status="published"
+        )
+    return {"slug": found.slug}
+
+
+def article_version_kwargs(world, child):
+    slug = article_kwargs(world, child)["slug"]
+    version = Article.objects.get(slug=slug).history.first()
+    return {"slug": slug, "history_id": version.history_id}
+
+
+def question_kwargs(world, child):
+    """Amara's question, answered by Dev and not yet published: hers and the answerers' only."""
+    found = world.__dict__.get("question")
+    if found is None:
+        found = world.__dict__["question"] = Question.objects.create(
+            text="How soon should the first meeting be?",
+            asked_by=world.people["amara"],
+            status="answered",
+            answer="Within 10 working days.",
+            answered_by=world.people["dev"],
+        )
+    return {"question_id": found.public_id}
+
+
+def training_module_kwargs(world, child):
+    found = world.__dict__.get("module")
+    if found is None:
+        found = world.__dict__["module"] = TrainingModule.objects.create(
+            name="Constructive resettlement basics", provider="x", covers="x"
+        )
+    return {"module_id": found.public_id}
+
+
+def question_answerer(person):
+    """A page for answerers about Amara's question: others who see it 403, the rest 404."""
+    return 200 if person in ANSWERERS else 403 if person == "amara" else 404
+
+
 MATRIX: dict[str, Rule] = {
     # The service as a whole
     "core:home": Rule(only(CHILD_ROLES, status=302, otherwise=200)),  # to the caseload
@@ -404,6 +455,38 @@ MATRIX: dict[str, Rule] = {
     "childview:child-mode": Rule(everyone(302)),
     "childview:child-mode-answers": Rule(everyone(302)),
     "childview:child-mode-leave": Rule(everyone(302)),
+    # The knowledge hub: everyone signed in reads published guidance and the FAQ and keeps their
+    # own training; only authors write; a question is its asker's and the answerers' until it is
+    # published; managers see their team's training, the partnership lead every service's
+    "knowledge:index": Rule(everyone(200)),
+    "knowledge:article": Rule(everyone(200), build=article_kwargs),
+    "knowledge:manage": Rule(only(AUTHORS)),
+    "knowledge:article-new": Rule(only(AUTHORS)),
+    "knowledge:article-edit": Rule(only(AUTHORS), build=article_kwargs),
+    "knowledge:article-move": Rule(everyone(405), build=article_kwargs),  # POST only
+    "knowledge:article-history": Rule(only(AUTHORS), build=article_kwargs),
+    "knowledge:article-version": Rule(only(AUTHORS), build=article_version_kwargs),
+    "knowledge:faq": Rule(everyone(200)),
+    "knowledge:ask": Rule(only(CHILD_ROLES)),
+    "knowledge:your-questions": Rule(everyone(200)),
+    "knowledge:queue": Rule(only(ANSWERERS)),
+    "knowledge:experts": Rule(only({"dev"})),
+    "knowledge:question": Rule(
+        lambda p: 200 if p in ANSWERERS | {"amara"} else 404, build=question_kwargs
+    ),
+    "knowledge:answer": Rule(question_answerer, build=question_kwargs),
+    "knowledge:redact": Rule(question_answerer, build=question_kwargs),
+    "knowledge:publish": Rule(question_answerer, build=question_kwargs),
+    "knowledge:assign": Rule(everyone(405), build=question_kwargs),  # POST only
+    "knowledge:training": Rule(everyone(200)),
+    "knowledge:training-record": Rule(everyone(200)),
+    "knowledge:training-team": Rule(only({"priya", "hana"})),
+    "knowledge:training-services": Rule(only({"dev"})),
+    "knowledge:training-modules": Rule(only(AUTHORS)),
+    "knowledge:training-module-new": Rule(only(AUTHORS)),
+    "knowledge:training-module-edit": Rule(only(AUTHORS), build=training_module_kwargs),
+    "knowledge:whats-new": Rule(everyone(200)),
+    "knowledge:whats-new-add": Rule(only(AUTHORS)),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {

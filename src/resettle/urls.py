@@ -12,6 +12,7 @@ from resettle.accounts import urls as accounts
 from resettle.children import urls as children
 from resettle.childview import urls as childview
 from resettle.journey import urls as journey
+from resettle.knowledge import urls as knowledge
 from resettle.network import urls as network
 from resettle.notes import urls as notes
 from resettle.plans import urls as plans
@@ -37,6 +38,7 @@ PACKAGES = [
     release,
     network,
     childview,
+    knowledge,
 ]
 
 

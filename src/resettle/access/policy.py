@@ -265,3 +265,61 @@ REFUSALS = {
 
 def may(user: User | None, child: Child, needs: str) -> bool:
     return RULES[needs](user, child)
+
+
+# ---- The knowledge hub (guidance, questions, training, what's new) ------------------------------
+# Nothing here is about a child: guidance is for everyone signed in, questions are seen by their
+# asker and the answerers until published, training records are a person's own, their manager's
+# and (as counts) the partnership's.
+
+GUIDANCE_AUTHORS = frozenset({Role.PARTNERSHIP_LEAD, Role.ADMINISTRATOR})
+
+
+def can_read_guidance(user: User | None) -> bool:
+    return _is_active(user)
+
+
+def can_author_guidance(user: User | None) -> bool:
+    """Write, review and publish articles, training modules and what's new notes."""
+    return _is_active(user) and user.role in GUIDANCE_AUTHORS
+
+
+def can_ask_question(user: User | None) -> bool:
+    """Any practitioner asks; the partnership answers."""
+    return _is_active(user) and user.role in CHILD_ROLES
+
+
+def can_answer_questions(user: User | None, *, named_expert: bool = False) -> bool:
+    """Partnership leads, and the practitioners a lead has named as experts, answer, redact,
+    assign and publish questions."""
+    if not _is_active(user):
+        return False
+    return user.role == Role.PARTNERSHIP_LEAD or (named_expert and user.role in CHILD_ROLES)
+
+
+def can_name_experts(user: User | None) -> bool:
+    return _is_active(user) and user.role == Role.PARTNERSHIP_LEAD
+
+
+def can_see_question(user: User | None, question: Any, *, named_expert: bool = False) -> bool:
+    """A published question is read by everyone signed in; until then only by the person who
+    asked it and the answerers."""
+    if not _is_active(user):
+        return False
+    if question.status == "published":
+        return True
+    return question.asked_by_id == user.pk or can_answer_questions(user, named_expert=named_expert)
+
+
+def can_record_training(user: User | None) -> bool:
+    return _is_active(user)
+
+
+def can_see_team_training(user: User | None) -> bool:
+    """A youth justice service manager sees their service's training and who must renew."""
+    return _is_active(user) and user.role == Role.YJS_MANAGER
+
+
+def can_see_training_by_service(user: User | None) -> bool:
+    """The partnership sees training coverage as counts by service, never named people."""
+    return _is_active(user) and user.role == Role.PARTNERSHIP_LEAD

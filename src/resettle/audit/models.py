@@ -66,6 +66,19 @@ ACTIONS: dict[str, str] = {
     "childmode.started": _("Started child mode on a shared device"),
     "childmode.ended": _("Left child mode with their password"),
     "childmode.answers_saved": _("The child saved their answers in child mode"),
+    # The knowledge hub
+    "guidance.article_saved": _("Wrote or changed a guidance article"),
+    "guidance.article_moved": _("Sent a guidance article for review, published or withdrew it"),
+    "guidance.question_asked": _("Asked a question"),
+    "guidance.question_redacted": _("Redacted a question"),
+    "guidance.question_assigned": _("Gave a question an owner"),
+    "guidance.question_answered": _("Answered a question"),
+    "guidance.question_published": _("Published a question to the FAQ"),
+    "guidance.expert_named": _("Named an expert to answer questions"),
+    "guidance.expert_removed": _("Removed an expert"),
+    "training.module_saved": _("Added or changed a training module"),
+    "training.completion_recorded": _("Recorded completing training"),
+    "whatsnew.published": _("Published a what's new note"),
 }
 
 

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "resettle.quality",
     "resettle.journey",
     "resettle.notes",
+    "resettle.directory",
     "resettle.release",
     "resettle.network",
     "resettle.childview",

@@ -11,6 +11,7 @@ from django.urls import include, path
 from resettle.accounts import urls as accounts
 from resettle.children import urls as children
 from resettle.childview import urls as childview
+from resettle.directory import urls as directory
 from resettle.journey import urls as journey
 from resettle.network import urls as network
 from resettle.notes import urls as notes
@@ -37,6 +38,7 @@ PACKAGES = [
     release,
     network,
     childview,
+    directory,
 ]
 
 

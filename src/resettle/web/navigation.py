@@ -72,6 +72,8 @@ def site_navigation(user) -> list[dict]:
     if policy.can_see_service_lists(user):
         nav.append({"href": reverse("release:my-week"), "text": _("My week"), "key": "week"})
         nav.append({"href": reverse("release:upcoming"), "text": _("Releases"), "key": "releases"})
+    if policy.can_read_directory(user):
+        nav.append({"href": reverse("directory:search"), "text": _("Services"), "key": "services"})
     if user.is_staff:
         nav.append({"href": reverse("admin:index"), "text": _("Administration"), "key": "admin"})
         nav.append({"href": reverse("audit:search"), "text": _("Audit"), "key": "audit"})
@@ -87,7 +89,7 @@ ACTIVE_BY_VIEW = {
     "core:home": "home",
     "accounts:account": "account",
 }
-ACTIVE_BY_NAMESPACE = {"children": "children", "admin": "admin"}
+ACTIVE_BY_NAMESPACE = {"children": "children", "admin": "admin", "directory": "services"}
 
 
 def active_item(request) -> str:

@@ -3,7 +3,7 @@
 Every name is invented; no real child's details, ever. The demo is built in a fixed order, each
 step reading what the steps before it made: organisations, people and children; their words; their
 plans; their journeys (legal statuses, touchpoints, meetings); their networks; case notes; release
-plans.
+plans; and the menu of support (a directory of invented services).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from faker import Faker
 
 from resettle.children.models import Child
 
+from .directory import load_directory
 from .journey import load_journeys
 from .network import load_network
 from .notes import load_notes
@@ -35,7 +36,15 @@ from .voice import load_voice
 __all__ = ["DEMO_PARTNERS", "DEMO_SIGN_INS", "DEMO_STEPS", "DemoRefused", "load_demo"]
 
 # The order the steps always ran in (the random numbers each step draws depend on it).
-DEMO_STEPS = [load_voice, load_plans, load_journeys, load_notes, load_release, load_network]
+DEMO_STEPS = [
+    load_voice,
+    load_plans,
+    load_journeys,
+    load_notes,
+    load_release,
+    load_network,
+    load_directory,  # the menu of support: its own random numbers, so it changes none above
+]
 
 
 @transaction.atomic

@@ -20,20 +20,18 @@ _SUPPORT = {term_id("support", code): name for code, name in SUPPORT_NAMES.items
 _AREA_ORDER = {slug: n for n, (slug, _name) in enumerate(area_choices())}
 
 
+def _in_order(service, names: dict) -> list[str]:
+    """The service's terms of one branch, in the taxonomy's order (the plan's, for pathways)."""
+    held = {a.taxonomy_term_id for a in service.attributes.all()}
+    return [name for term, name in names.items() if term in held]
+
+
 def pathways_of(service) -> list[str]:
-    return sorted(
-        _PATHWAYS[a.taxonomy_term_id]
-        for a in service.attributes.all()
-        if a.taxonomy_term_id in _PATHWAYS
-    )
+    return _in_order(service, _PATHWAYS)
 
 
 def support_of(service) -> list[str]:
-    return sorted(
-        _SUPPORT[a.taxonomy_term_id]
-        for a in service.attributes.all()
-        if a.taxonomy_term_id in _SUPPORT
-    )
+    return _in_order(service, _SUPPORT)
 
 
 def other_terms_of(service) -> list[str]:

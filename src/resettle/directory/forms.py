@@ -91,11 +91,14 @@ class SearchForm(forms.Form):
 
 
 class ServiceForm(forms.Form):
-    organization = forms.ChoiceField(label=_("Organisation that provides it"), choices=[])
-    name = _text(_("Name of the service"), "name", required=True)
-    description = _text(_("What it offers"), "description", rows=5, required=True)
+    # What must be given is the service's rule (values.check), so every problem shows at once.
+    organization = forms.ChoiceField(
+        label=_("Organisation that provides it"), choices=[], required=False
+    )
+    name = _text(_("Name of the service"), "name")
+    description = _text(_("What it offers"), "description", rows=5)
     status = forms.ChoiceField(
-        label=_("Status"), choices=ServiceStatus.choices, widget=forms.RadioSelect
+        label=_("Status"), choices=ServiceStatus.choices, widget=forms.RadioSelect, required=False
     )
     alert = _text(
         _("Alert (optional)"),
@@ -144,17 +147,15 @@ class ServiceForm(forms.Form):
             ("", _("Choose an organisation")),
             *((str(pk), name) for pk, name in Organization.objects.values_list("id", "name")),
         ]
-        self.fields["organization"].error_messages["required"] = _(
-            "Choose the organisation that provides the service"
+        self.fields["organization"].error_messages["invalid_choice"] = _(
+            "Choose an organisation from the list"
         )
-        self.fields["status"].error_messages["required"] = _("Choose the service's status")
-        self.fields["name"].error_messages["required"] = _("Enter the name of the service")
-        self.fields["description"].error_messages["required"] = _("Say what the service offers")
         for key in ("opens_at", "closes_at"):
             self.fields[key].widget.attrs.update(NUMERIC)
 
     def values(self) -> dict:
-        data = dict(self.cleaned_data)
+        """What was typed, for the service; a field that could not be read is left out."""
+        data = {k: v for k, v in self.cleaned_data.items() if k not in self.errors}
         data.pop("assured", None)
         return data
 
@@ -168,7 +169,6 @@ class ProposalForm(ServiceForm):
         _("Why should it change?"),
         "reason",
         rows=4,
-        required=True,
         limit=1000,
         help_text=_("How you know, for example a call with the service on a date"),
     )
@@ -177,12 +177,9 @@ class ProposalForm(ServiceForm):
         super().__init__(*args, **kwargs)
         del self.fields["organization"]
         del self.fields["assured"]
-        self.fields["reason"].error_messages["required"] = _(
-            "Say why the service should change, and how you know"
-        )
 
     def values(self) -> dict:
-        data = dict(self.cleaned_data)
+        data = super().values()
         data.pop("reason", None)
         return data
 

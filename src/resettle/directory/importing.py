@@ -35,7 +35,7 @@ from . import schemas
 from .boroughs import area_from
 from .hsds import ATTRIBUTES, COLUMNS, LINK_ENTITY, PATHS
 from .models import MAX_TEXT
-from .services import IMPORTED, history_reason
+from .services import IMPORTED, Stamp, history_reason
 from .tabular import LINKS, MODELS, ORDER
 from .taxonomy import ensure_taxonomy
 
@@ -369,7 +369,7 @@ def _columns_of(table: str) -> list[str]:
     ]
 
 
-def _save_table(table: str, rows: dict[str, dict], counts: dict[str, int], reason: str) -> None:
+def _save_table(table: str, rows: dict[str, dict], counts: dict[str, int], stamp: Stamp) -> None:
     model = MODELS[table]
     existing = model.objects.in_bulk([uuid.UUID(k) for k in rows])
     now = timezone.now()
@@ -393,8 +393,7 @@ def _save_table(table: str, rows: dict[str, dict], counts: dict[str, int], reaso
             counts["unchanged"] += 1
             continue
         counts["new" if item._state.adding else "changed"] += 1
-        item._change_reason = reason
-        item.save()
+        stamp.save(item)
 
 
 def _remove_dropped(rows: dict[str, dict], present: Iterable[str]) -> None:
@@ -418,9 +417,9 @@ def import_directory(actor: Actor, source: Source, *, dry_run: bool = False) -> 
     if problems:
         transaction.set_rollback(True)  # not even Resettle's own terms, put back while checking
         return Report(problems[:MAX_PROBLEMS], source.ignored, counts, dry_run)
-    reason = history_reason(IMPORTED, {})
+    stamp = Stamp(actor.user, history_reason(IMPORTED, {}))
     for table in ORDER:
-        _save_table(table, rows[table], counts[table], reason)
+        _save_table(table, rows[table], counts[table], stamp)
     _remove_dropped(rows, source.present)
     totals = {k: sum(c[k] for c in counts.values()) for k in ("new", "changed", "unchanged")}
     if dry_run:

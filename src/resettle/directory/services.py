@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -67,6 +68,13 @@ def _organization_ids(values: dict[str, Any]) -> set[str]:
     return {str(wanted)} if Organization.objects.filter(id=wanted).exists() else set()
 
 
+def problems(values: dict[str, Any], current: dict[str, Any] | None = None) -> dict[str, str]:
+    """What is wrong with `values` (over the service's `current` ones), changing nothing: for a
+    form that could not be read in full, so the page shows every problem at once."""
+    clean = v.normalise({**(current or {}), **values})
+    return v.check(clean, _organization_ids(clean))
+
+
 def _checked(values: dict[str, Any]) -> dict[str, Any]:
     clean = v.normalise(values)
     DomainError.raise_if(v.check(clean, _organization_ids(clean)))
@@ -95,8 +103,7 @@ def add_organization(
     organization = Organization(
         name=name, description=description, website=website.strip(), email=email.strip()
     )
-    organization._change_reason = history_reason(ADDED, {})
-    organization.save()
+    Stamp(actor.user, history_reason(ADDED, {})).save(organization)
     record(actor, "directory.organization_added", organization=str(organization.id))
     return organization
 
@@ -247,6 +254,24 @@ def _decide(proposal: Proposal, actor: Actor, status: str, note: str) -> None:
 # ---- Writing a service's values -----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """Who made a change and why, for every history record it writes."""
+
+    user: Any
+    reason: str
+
+    def save(self, instance) -> None:
+        instance._change_reason = self.reason
+        instance._history_user = self.user
+        instance.save()
+
+    def delete(self, instance) -> None:
+        instance._change_reason = self.reason
+        instance._history_user = self.user
+        instance.delete()
+
+
 def _save(
     service: Service,
     clean: dict[str, Any],
@@ -256,83 +281,82 @@ def _save(
     reason: str,
     assured: bool,
 ) -> None:
-    user = actor.user
+    stamp = Stamp(actor.user, reason)
     for key in v.SERVICE_FIELDS:
         setattr(service, key, clean[key])
     service.organization_id = clean["organization"]
     service.last_modified = timezone.now()
     if assured:
         service.assured_date = today()
-        service.assurer_email = user.email if user else ""
-    service._change_reason = reason
-    service.save()
+        service.assurer_email = actor.user.email if actor.user else ""
+    stamp.save(service)
     ensure_taxonomy()
     parts = v.parts_of(service) if before else None
-    _set_terms(service, PATHWAY, clean["pathways"])
-    _set_terms(service, SUPPORT, clean["support"])
-    _set_areas(service, clean["areas"])
-    _set_contact(service, parts and parts.contact, clean["contact_name"], reason)
-    _set_phone(service, parts and parts.phone, clean["phone"], reason)
-    _set_address(service, parts, clean, reason)
-    _set_hours(service, parts and parts.schedule, clean, reason)
+    _set_terms(service, PATHWAY, clean["pathways"], stamp)
+    _set_terms(service, SUPPORT, clean["support"], stamp)
+    _set_areas(service, clean["areas"], stamp)
+    _set_contact(service, parts and parts.contact, clean["contact_name"], stamp)
+    _set_phone(service, parts and parts.phone, clean["phone"], stamp)
+    _set_address(service, parts, clean, stamp)
+    _set_hours(service, parts and parts.schedule, clean, stamp)
 
 
-def _set_terms(service: Service, branch: str, codes: list[str]) -> None:
+def _set_terms(service: Service, branch: str, codes: list[str], stamp: Stamp) -> None:
     wanted = {term_id(branch, code) for code in codes}
     branch_ids = set(terms_by_code(branch).values())
     existing = {a.taxonomy_term_id: a for a in service.attributes.all()}
     for term, attribute in existing.items():
         if term in branch_ids and term not in wanted:
-            attribute.delete()
+            stamp.delete(attribute)
     for term in wanted - set(existing):
-        Attribute.objects.create(service=service, taxonomy_term_id=term, link_type=branch)
+        stamp.save(Attribute(service=service, taxonomy_term_id=term, link_type=branch))
 
 
-def _set_areas(service: Service, areas: list[str]) -> None:
+def _set_areas(service: Service, areas: list[str], stamp: Stamp) -> None:
     existing = {a.borough: a for a in service.service_areas.all() if a.borough}
     for borough, area in existing.items():
         if borough not in areas:
-            area.delete()
+            stamp.delete(area)
     for borough in areas:
         if borough not in existing:
-            ServiceArea.objects.create(
-                service=service, name=AREA_NAMES[borough], uri=AREA_URIS[borough], borough=borough
+            stamp.save(
+                ServiceArea(
+                    service=service,
+                    name=AREA_NAMES[borough],
+                    uri=AREA_URIS[borough],
+                    borough=borough,
+                )
             )
 
 
-def _saved(instance, reason: str) -> None:
-    instance._change_reason = reason
-    instance.save()
-
-
-def _set_contact(service: Service, contact: Contact | None, name: str, reason: str) -> None:
+def _set_contact(service: Service, contact: Contact | None, name: str, stamp: Stamp) -> None:
     if contact is None and name:
-        _saved(Contact(service=service, name=name), reason)
+        stamp.save(Contact(service=service, name=name))
     elif contact is not None and name != contact.name:
         if name or contact.email or contact.title or contact.phones.exists():
             contact.name = name
-            _saved(contact, reason)
+            stamp.save(contact)
         else:
-            contact.delete()
+            stamp.delete(contact)
 
 
-def _set_phone(service: Service, phone: Phone | None, number: str, reason: str) -> None:
+def _set_phone(service: Service, phone: Phone | None, number: str, stamp: Stamp) -> None:
     if phone is None and number:
-        _saved(Phone(service=service, number=number, type="voice"), reason)
+        stamp.save(Phone(service=service, number=number, type="voice"))
     elif phone is not None and not number:
-        phone.delete()
+        stamp.delete(phone)
     elif phone is not None and number != phone.number:
         phone.number = number
-        _saved(phone, reason)
+        stamp.save(phone)
 
 
-def _set_address(service: Service, parts, clean: dict[str, Any], reason: str) -> None:
+def _set_address(service: Service, parts, clean: dict[str, Any], stamp: Stamp) -> None:
     address = parts.address if parts else None
     wanted = {k: clean[k] for k in ("address_1", "city", "postal_code")}
     if address is None and not clean["address_1"]:
         return
     if address is not None and not clean["address_1"]:
-        address.delete()
+        stamp.delete(address)
         return
     if address is None:
         location = parts.location if parts and parts.location else None
@@ -342,22 +366,22 @@ def _set_address(service: Service, parts, clean: dict[str, Any], reason: str) ->
                 organization_id=service.organization_id,
                 name=service.name,
             )
-            _saved(location, reason)
-            _saved(ServiceAtLocation(service=service, location=location), reason)
+            stamp.save(location)
+            stamp.save(ServiceAtLocation(service=service, location=location))
         address = Address(location=location, state_province="London", country="GB")
-    if any(getattr(address, k) != value for k, value in wanted.items()) or address._state.adding:
+    if address._state.adding or any(getattr(address, k) != x for k, x in wanted.items()):
         for key, value in wanted.items():
             setattr(address, key, value)
-        _saved(address, reason)
+        stamp.save(address)
 
 
-def _set_hours(service: Service, schedule: Schedule | None, clean: dict[str, Any], reason: str):
+def _set_hours(service: Service, schedule: Schedule | None, clean: dict[str, Any], stamp: Stamp):
     if not clean["days"]:
         if schedule is not None:
-            schedule.delete()
+            stamp.delete(schedule)
         return
     schedule = schedule or Schedule(service=service, freq=Schedule.Freq.WEEKLY)
     schedule.byday = ",".join(clean["days"])
     schedule.opens_at = v.parse_time(clean["opens_at"])
     schedule.closes_at = v.parse_time(clean["closes_at"])
-    _saved(schedule, reason)
+    stamp.save(schedule)

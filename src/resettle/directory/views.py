@@ -63,6 +63,21 @@ def _search_from(form: SearchForm) -> Search:
     )
 
 
+def saved(form, call, current: dict | None = None) -> bool:
+    """Call the service if the form reads; either way, the form shows every problem at once."""
+    if not form.is_valid():
+        for field, message in services.problems(form.values(), current).items():
+            if field not in form.errors:
+                form.add_error(field if field in form.fields else None, message)
+        return False
+    try:
+        call()
+    except DomainError as exc:
+        exc.add_to(form)
+        return False
+    return True
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     require_reader(request)
@@ -131,14 +146,14 @@ def history(request: HttpRequest, service_id) -> HttpResponse:
 def add_service(request: HttpRequest) -> HttpResponse:
     require_curator(request)
     form = ServiceForm(request.POST or None, initial={"status": ServiceStatus.ACTIVE})
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.add_service(request.actor, assured=form.is_assured, **form.values())
-        except DomainError as exc:
-            exc.add_to(form)
-        else:
-            messages.success(request, _("The service has been added"))
-            return redirect("directory:service", service_id=item.id)
+    added = []
+
+    def add():
+        added.append(services.add_service(request.actor, assured=form.is_assured, **form.values()))
+
+    if request.method == "POST" and saved(form, add):
+        messages.success(request, _("The service has been added"))
+        return redirect("directory:service", service_id=added[0].id)
     return render(request, "directory/service_form.html", {"form": form, "service": None})
 
 

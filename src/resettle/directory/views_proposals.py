@@ -18,7 +18,7 @@ from .forms import DecisionForm, ProposalForm
 from .models import Organization, Proposal
 from .queries import service_detail
 from .values import KEYS, LABELS, display, values_of
-from .views import paged, require_reader
+from .views import paged, require_reader, saved
 
 OPEN, DECIDED = "open", "decided"
 
@@ -31,17 +31,17 @@ def propose(request: HttpRequest, service_id) -> HttpResponse:
         policy.can_propose_service_change(request.user, item),
         _("Managers of a youth justice service propose changes to the services in their borough."),
     )
-    form = ProposalForm(request.POST or None, initial=values_of(item))
-    if request.method == "POST" and form.is_valid():
-        try:
-            proposal = services.propose_change(
-                request.actor, item, reason=form.cleaned_data["reason"], **form.values()
-            )
-        except DomainError as exc:
-            exc.add_to(form)
-        else:
-            messages.success(request, _("Your proposal has been sent to the partnership lead"))
-            return redirect("directory:proposal", proposal_id=proposal.public_id)
+    current = values_of(item)
+    form = ProposalForm(request.POST or None, initial=current)
+    made = []
+
+    def send():
+        reason = form.cleaned_data.get("reason", "")
+        made.append(services.propose_change(request.actor, item, reason=reason, **form.values()))
+
+    if request.method == "POST" and saved(form, send, current):
+        messages.success(request, _("Your proposal has been sent to the partnership lead"))
+        return redirect("directory:proposal", proposal_id=made[0].public_id)
     return render(request, "directory/propose_form.html", {"form": form, "service": item})
 
 

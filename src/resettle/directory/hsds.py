@@ -181,28 +181,32 @@ def term_document(term) -> dict[str, Any]:
     return data
 
 
+def _with(data: dict[str, Any], **lists: list) -> dict[str, Any]:
+    """The object with the lists of what it holds, leaving out the empty ones."""
+    return {**data, **{name: items for name, items in lists.items() if items}}
+
+
 def _contact(contact) -> dict[str, Any]:
-    return {**row("contact", contact), "phones": [row("phone", p) for p in contact.phones.all()]}
+    return _with(row("contact", contact), phones=[row("phone", p) for p in contact.phones.all()])
 
 
 def _location(location) -> dict[str, Any]:
     own = [p for p in location.phones.all() if p.contact_id is None]
-    return {
-        **row("location", location),
-        "addresses": [row("address", a) for a in location.addresses.all()],
-        "phones": [row("phone", p) for p in own],
-        "schedules": [row("schedule", s) for s in location.schedules.all()],
-    }
+    return _with(
+        row("location", location),
+        addresses=[row("address", a) for a in location.addresses.all()],
+        phones=[row("phone", p) for p in own],
+        schedules=[row("schedule", s) for s in location.schedules.all()],
+    )
 
 
 def _service_at_location(sal) -> dict[str, Any]:
-    return {
-        **row("service_at_location", sal),
-        "location": _location(sal.location),
-        "contacts": [_contact(c) for c in sal.contacts.all()],
-        "phones": [row("phone", p) for p in sal.phones.all() if p.contact_id is None],
-        "schedules": [row("schedule", s) for s in sal.schedules.all()],
-    }
+    return _with(
+        {**row("service_at_location", sal), "location": _location(sal.location)},
+        contacts=[_contact(c) for c in sal.contacts.all()],
+        phones=[row("phone", p) for p in sal.phones.all() if p.contact_id is None],
+        schedules=[row("schedule", s) for s in sal.schedules.all()],
+    )
 
 
 def service_summary(service) -> dict[str, Any]:

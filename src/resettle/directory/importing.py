@@ -34,7 +34,7 @@ from resettle.audit.services import record
 from . import schemas
 from .boroughs import area_from
 from .hsds import ATTRIBUTES, COLUMNS, LINK_ENTITY, PATHS
-from .models import MAX_TEXT
+from .models import MAX_TEXT, to_the_millisecond
 from .services import IMPORTED, Stamp, history_reason
 from .tabular import LINKS, MODELS, ORDER
 from .taxonomy import ensure_taxonomy
@@ -372,7 +372,7 @@ def _columns_of(table: str) -> list[str]:
 def _save_table(table: str, rows: dict[str, dict], counts: dict[str, int], stamp: Stamp) -> None:
     model = MODELS[table]
     existing = model.objects.in_bulk([uuid.UUID(k) for k in rows])
-    now = timezone.now()
+    now = to_the_millisecond(timezone.now())
     for key, values in rows.items():
         item = existing.get(uuid.UUID(key)) or model(id=uuid.UUID(key))
         if table == "service_area":

@@ -30,6 +30,11 @@ from .boroughs import AREA_NAMES, area_choices
 MAX_TEXT = 5000
 
 
+def to_the_millisecond(moment):
+    """HSDS dates changes to the millisecond: kept so, an export read back is the same."""
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
 def _history(**options) -> HistoricalRecords:
     # The reason holds a structured account of the change (services.py), so it is not limited to
     # simple-history's default 100 characters.

@@ -40,6 +40,7 @@ from .models import (
     Service,
     ServiceArea,
     ServiceAtLocation,
+    to_the_millisecond,
 )
 from .queries import service_detail
 from .taxonomy import PATHWAY, SUPPORT, ensure_taxonomy, term_id, terms_by_code
@@ -285,7 +286,7 @@ def _save(
     for key in v.SERVICE_FIELDS:
         setattr(service, key, clean[key])
     service.organization_id = clean["organization"]
-    service.last_modified = timezone.now()
+    service.last_modified = to_the_millisecond(timezone.now())
     if assured:
         service.assured_date = today()
         service.assurer_email = actor.user.email if actor.user else ""

@@ -34,6 +34,7 @@ from resettle.directory.models import (
     Service,
     ServiceArea,
     ServiceAtLocation,
+    to_the_millisecond,
 )
 from resettle.directory.taxonomy import PATHWAY, SUPPORT, ensure_taxonomy, term_id
 
@@ -444,7 +445,7 @@ def _add(rows: _Rows, number: int, template: Template, area: str, org, rng: rand
         url=f"https://{slugify(org.name.replace('(demo)', ''))}.example/{slugify(template.name)}",
         assured_date=checked if number % 9 else None,
         assurer_email="lead@partnership.example" if number % 9 else "",
-        last_modified=now - timedelta(days=rng.randint(0, 60)),
+        last_modified=to_the_millisecond(now - timedelta(days=rng.randint(0, 60))),
     )
     rows.services.append(service)
     rows.areas.append(

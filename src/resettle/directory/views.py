@@ -3,6 +3,8 @@ curators' and managers' forms. Thin: rules live in access.policy and services.""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from resettle.access import policy
 from resettle.audit.services import record
+from resettle.core.dates import today
 from resettle.core.errors import DomainError
 
 from . import display, services, tabular
@@ -23,6 +26,7 @@ from .queries import Search, for_listing, search_services, service_detail
 from .values import values_of
 
 PAGE_SIZE = 20
+CHECK_AGAIN = timedelta(days=365)  # details older than this are to be checked before referring
 NOT_A_READER = "Your role does not use the menu of support."
 
 
@@ -116,6 +120,7 @@ def service(request: HttpRequest, service_id) -> HttpResponse:
             "hours": _hours(item),
             "locations": [sal.location for sal in item.service_at_locations.all()],
             "is_active": item.status == ServiceStatus.ACTIVE,
+            "stale": item.assured_date is None or item.assured_date < today() - CHECK_AGAIN,
             "can_curate": policy.can_curate_directory(request.user),
             "can_propose": policy.can_propose_service_change(request.user, item),
         },

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,7 +21,7 @@ from resettle.core.errors import DomainError
 
 from . import display, services, tabular
 from .forms import OrganizationForm, SearchForm, ServiceForm
-from .models import Organization, ServiceStatus
+from .models import Organization, Service, ServiceStatus
 from .queries import Search, for_listing, search_services, service_detail
 from .values import values_of
 
@@ -137,7 +137,7 @@ def _hours(item) -> list[str]:
 @require_GET
 def history(request: HttpRequest, service_id) -> HttpResponse:
     require_reader(request)
-    item = service_detail(service_id)
+    item = get_object_or_404(Service, id=service_id)
     records = item.history.select_related("history_user").order_by("-history_date", "-pk")
     context = paged(request, records)
     organizations = dict(Organization.objects.values_list("id", "name"))

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import random
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -280,3 +281,43 @@ def test_the_tabular_download_is_a_zip_of_the_package(client_for, amara, camden_
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         assert {"datapackage.json", "services.csv", "attributes.csv"} <= set(archive.namelist())
     assert AuditEvent.objects.filter(action="directory.exported", actor=amara).exists()
+
+
+def test_a_location_that_is_not_there_and_a_term_given_twice_are_rejected(
+    camden_service, tmp_path, hsds_schemas
+):
+    [document] = documents()
+    document["service_at_locations"][0].pop("location")
+    document["service_at_locations"][0].pop("location_id")
+    twice = {**document["attributes"][0], "id": "1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b"}
+    document["attributes"].append(twice)
+    report = importing.import_directory(
+        SYSTEM, importing.read(write_json(tmp_path, [document]), hsds_schemas)
+    )
+    assert report.problems == [
+        f"service 1 ({camden_service.id}): a service_at_location needs its location_id"
+    ]
+    document["service_at_locations"] = []
+    report = importing.import_directory(
+        SYSTEM, importing.read(write_json(tmp_path, [document]), hsds_schemas)
+    )
+    assert report.problems == [
+        f"service 1 ({camden_service.id}): the service has this taxonomy term twice"
+    ]
+
+
+def test_a_term_may_move_to_a_new_id_and_undated_services_keep_their_date(
+    camden_service, tmp_path, hsds_schemas
+):
+    [document] = documents()
+    dated = Service.objects.get().last_modified
+    del document["last_modified"]
+    for attribute in document["attributes"]:
+        attribute["id"] = str(uuid.uuid4())
+    path = write_json(tmp_path, [document])
+    assert importing.import_directory(SYSTEM, importing.read(path, hsds_schemas)).ok
+    service = Service.objects.get()
+    assert service.last_modified == dated
+    assert service.attributes.count() == len(document["attributes"])
+    again = importing.import_directory(SYSTEM, importing.read(path, hsds_schemas))
+    assert again.counts["service"] == {"new": 0, "changed": 0, "unchanged": 1}

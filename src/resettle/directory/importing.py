@@ -34,7 +34,7 @@ from resettle.audit.services import record
 from . import schemas
 from .boroughs import area_from
 from .hsds import ATTRIBUTES, COLUMNS, LINK_ENTITY, PATHS
-from .models import MAX_TEXT, to_the_millisecond
+from .models import MAX_TEXT, Attribute, to_the_millisecond
 from .services import IMPORTED, Stamp, history_reason
 from .tabular import LINKS, MODELS, ORDER
 from .taxonomy import ensure_taxonomy
@@ -49,6 +49,13 @@ OWNED_BY_SERVICE = [
     "service_at_location",
 ]
 MAX_PROBLEMS = 500
+# What Resettle cannot keep a record without, beyond what the schemas require of it.
+NEEDED = {
+    "service": ["organization_id"],
+    "service_at_location": ["service_id", "location_id"],
+    "address": ["location_id"],
+    "attribute": ["link_id", "taxonomy_term_id"],
+}
 
 
 @dataclass
@@ -301,6 +308,9 @@ def _converted(table: str, columns: dict[str, Any], where: str, problems: list[s
             values[name] = _value(model._meta.get_field(name), raw)
         except (ValueError, TypeError, FieldDoesNotExist) as exc:
             problems.append(f"{where}: {column}: {exc or 'not a valid value'}")
+    for column in NEEDED.get(table, ()):
+        if values.get(ATTRIBUTES.get((table, column), column)) in (None, ""):
+            problems.append(f"{where}: a {table} needs its {column}")
     return values
 
 
@@ -332,16 +342,18 @@ def _links(source: Source, rows: dict, problems: list[str]) -> None:
 
 
 def _resettle_rules(source: Source, rows: dict, problems: list[str]) -> None:
-    for key, values in rows["service"].items():
-        if values.get("organization_id") is None:
-            problems.append(f"{source.tables['service'][key][1]}: a service needs its organization")
-    seen = set()
-    for key, values in rows["attribute"].items():
-        once = (values.get("service_id"), values.get("taxonomy_term_id"), values.get("link_type"))
+    """A service has a term once (for one link type), in the file and in what it keeps."""
+    replaced = {uuid.UUID(k) for k in rows["service"]} if "attribute" in source.present else set()
+    attributes = {uuid.UUID(k): v for k, v in rows["attribute"].items()}
+    linked = {v["service_id"] for v in attributes.values()} - replaced
+    kept = Attribute.objects.filter(service_id__in=linked).exclude(id__in=list(attributes))
+    seen = {(a.service_id, a.taxonomy_term_id, a.link_type): None for a in kept}
+    for key, values in attributes.items():
+        once = (values["service_id"], values["taxonomy_term_id"], values.get("link_type", ""))
         if once in seen:
-            where = source.tables["attribute"][key][1]
+            where = source.tables["attribute"][str(key)][1]
             problems.append(f"{where}: the service has this taxonomy term twice")
-        seen.add(once)
+        seen[once] = key
 
 
 def check(source: Source) -> tuple[dict[str, dict], list[str]]:
@@ -377,8 +389,9 @@ def _save_table(table: str, rows: dict[str, dict], counts: dict[str, int], stamp
         item = existing.get(uuid.UUID(key)) or model(id=uuid.UUID(key))
         if table == "service_area":
             values["borough"] = area_from(values.get("name", ""), values.get("uri", ""))
-        if table == "service":
-            values.setdefault("last_modified", now)
+        if table == "service" and "last_modified" not in values:
+            # A file that does not date its changes: today, or when it last changed here.
+            values["last_modified"] = now if item._state.adding else item.last_modified
         names = [*_columns_of(table), *(["borough"] if table == "service_area" else [])]
         changed = item._state.adding
         for name in names:
@@ -396,13 +409,14 @@ def _save_table(table: str, rows: dict[str, dict], counts: dict[str, int], stamp
         stamp.save(item)
 
 
-def _remove_dropped(rows: dict[str, dict], present: Iterable[str]) -> None:
+def _remove_dropped(rows: dict[str, dict], present: Iterable[str], stamp: Stamp) -> None:
     services = [uuid.UUID(k) for k in rows["service"]]
     for table in OWNED_BY_SERVICE:
         if table not in present:
             continue
         keep = [uuid.UUID(k) for k in rows[table]]
-        MODELS[table].objects.filter(service_id__in=services).exclude(id__in=keep).delete()
+        for item in MODELS[table].objects.filter(service_id__in=services).exclude(id__in=keep):
+            stamp.delete(item)
 
 
 @transaction.atomic
@@ -419,8 +433,11 @@ def import_directory(actor: Actor, source: Source, *, dry_run: bool = False) -> 
         return Report(problems[:MAX_PROBLEMS], source.ignored, counts, dry_run)
     stamp = Stamp(actor.user, history_reason(IMPORTED, {}))
     for table in ORDER:
+        if table == "location":
+            # The services are saved; their records the file no longer has go before the file's
+            # own are saved, so that a term may move to a new id.
+            _remove_dropped(rows, source.present, stamp)
         _save_table(table, rows[table], counts[table], stamp)
-    _remove_dropped(rows, source.present)
     totals = {k: sum(c[k] for c in counts.values()) for k in ("new", "changed", "unchanged")}
     if dry_run:
         transaction.set_rollback(True)

@@ -122,3 +122,15 @@ def test_the_manager_cannot_decide_their_own_proposal(client_for, priya, camden_
     assert client_for(priya).post(url, {"decision": "accept"}).status_code == 403
     proposal.refresh_from_db()
     assert proposal.is_open
+
+
+def test_a_proposal_form_with_several_problems_shows_them_all(client_for, priya, camden_service):
+    data = form_data(values_of(service_detail(camden_service.id)))
+    data.update(minimum_age="fifteen", phone="")
+    response = client_for(priya).post(
+        reverse("directory:service-propose", args=[camden_service.id]), data
+    )
+    html = response.content.decode()
+    assert "Enter the age as a whole number, like 16" in html
+    assert "Say why the service should change, and how you know" in html
+    assert not Proposal.objects.exists()

@@ -35,7 +35,7 @@ from . import schemas
 from .boroughs import area_from
 from .hsds import ATTRIBUTES, COLUMNS, LINK_ENTITY, PATHS
 from .models import MAX_TEXT, Attribute, to_the_millisecond
-from .services import IMPORTED, Stamp, history_reason
+from .services import CURATORS_ONLY, IMPORTED, Stamp, history_reason
 from .tabular import LINKS, MODELS, ORDER
 from .taxonomy import ensure_taxonomy
 
@@ -424,7 +424,7 @@ def import_directory(actor: Actor, source: Source, *, dry_run: bool = False) -> 
     """Save what the file holds, or nothing if anything in it is wrong."""
     policy.require(
         actor.is_system or policy.can_curate_directory(actor.user),
-        "Only the partnership lead and administrators change the menu of support.",
+        CURATORS_ONLY,
     )
     rows, problems = check(source)
     counts = {table: {"new": 0, "changed": 0, "unchanged": 0} for table in ORDER}

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from resettle.access import policy
 from resettle.audit.actors import Actor
@@ -45,7 +46,10 @@ from .models import (
 from .queries import service_detail
 from .taxonomy import PATHWAY, SUPPORT, ensure_taxonomy, term_id, terms_by_code
 
-CURATORS_ONLY = "Only the partnership lead and administrators change the menu of support."
+CURATORS_ONLY = gettext_lazy(
+    "Only the partnership lead and administrators change the menu of support."
+)
+REASON_NEEDED = gettext_lazy("Say why the service should change, and how you know")
 MAX_REASON = 1000
 
 # How a change was made, as the service's history names it.
@@ -57,7 +61,7 @@ def history_reason(via: str, changes: dict[str, Any], **more: Any) -> str:
 
 
 def _require_curator(actor: Actor) -> None:
-    policy.require(policy.can_curate_directory(actor.user), _(CURATORS_ONLY))
+    policy.require(policy.can_curate_directory(actor.user), CURATORS_ONLY)
 
 
 def _organization_ids(values: dict[str, Any]) -> set[str]:
@@ -157,7 +161,7 @@ def propose_change(actor: Actor, service: Service, *, reason: str, **values: Any
     if not changes:
         errors[None] = _("You have not changed anything: change a value, then send the proposal")
     if not reason:
-        errors["reason"] = _("Say why the service should change, and how you know")
+        errors["reason"] = REASON_NEEDED
     elif len(reason) > MAX_REASON:
         errors["reason"] = _("The reason must be %(limit)s characters or fewer") % {
             "limit": MAX_REASON

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from resettle.access import policy
@@ -27,17 +28,17 @@ from .values import values_of
 
 PAGE_SIZE = 20
 CHECK_AGAIN = timedelta(days=365)  # details older than this are to be checked before referring
-NOT_A_READER = "Your role does not use the menu of support."
+NOT_A_READER = gettext_lazy("Your role does not use the menu of support.")
 
 
 def require_reader(request: HttpRequest) -> None:
     if not policy.can_read_directory(request.user):
-        raise PermissionDenied(_(NOT_A_READER))
+        raise PermissionDenied(NOT_A_READER)
 
 
 def require_curator(request: HttpRequest) -> None:
     if not policy.can_curate_directory(request.user):
-        raise PermissionDenied(_(services.CURATORS_ONLY))
+        raise PermissionDenied(services.CURATORS_ONLY)
 
 
 def paged(request: HttpRequest, items, size: int = PAGE_SIZE) -> dict:
@@ -67,10 +68,12 @@ def _search_from(form: SearchForm) -> Search:
     )
 
 
-def saved(form, call, current: dict | None = None) -> bool:
-    """Call the service if the form reads; either way, the form shows every problem at once."""
+def saved(form, call, current: dict | None = None, more: dict | None = None) -> bool:
+    """Call the service if the form reads; either way, the form shows every problem at once
+    (`more`: other problems the service would find, for a form that could not be read)."""
     if not form.is_valid():
-        for field, message in services.problems(form.values(), current).items():
+        found = {**services.problems(form.values(), current), **(more or {})}
+        for field, message in found.items():
             if field not in form.errors:
                 form.add_error(field if field in form.fields else None, message)
         return False

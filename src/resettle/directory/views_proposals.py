@@ -39,7 +39,9 @@ def propose(request: HttpRequest, service_id) -> HttpResponse:
         reason = form.cleaned_data.get("reason", "")
         made.append(services.propose_change(request.actor, item, reason=reason, **form.values()))
 
-    if request.method == "POST" and saved(form, send, current):
+    no_reason = not request.POST.get("reason", "").strip()
+    more = {"reason": services.REASON_NEEDED} if no_reason else {}
+    if request.method == "POST" and saved(form, send, current, more):
         messages.success(request, _("Your proposal has been sent to the partnership lead"))
         return redirect("directory:proposal", proposal_id=made[0].public_id)
     return render(request, "directory/propose_form.html", {"form": form, "service": item})

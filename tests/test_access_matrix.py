@@ -22,6 +22,7 @@ from resettle.core.dates import today
 from resettle.knowledge.models import Article, Question, TrainingModule
 from resettle.voice.models import VoiceEntry
 
+from .directory import matrix as directory
 from .factories import ChildFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -487,6 +488,25 @@ MATRIX: dict[str, Rule] = {
     "knowledge:training-module-edit": Rule(only(AUTHORS), build=training_module_kwargs),
     "knowledge:whats-new": Rule(everyone(200)),
     "knowledge:whats-new-add": Rule(only(AUTHORS)),
+    # The menu of support: no personal data. Everyone reads it and its HSDS API; the partnership
+    # lead and administrators curate it; managers propose changes to their borough's services
+    # (the service here covers Camden) and see their own proposals
+    "directory:search": Rule(everyone(200)),
+    "directory:service": Rule(everyone(200), build=directory.service_kwargs),
+    "directory:service-history": Rule(everyone(200), build=directory.service_kwargs),
+    "directory:export": Rule(everyone(200)),
+    "directory:service-add": Rule(only(directory.CURATORS)),
+    "directory:organization-add": Rule(only(directory.CURATORS)),
+    "directory:service-edit": Rule(only(directory.CURATORS), build=directory.service_kwargs),
+    "directory:service-propose": Rule(only(directory.PROPOSERS), build=directory.service_kwargs),
+    "directory:proposals": Rule(only(directory.CURATORS | directory.MANAGERS)),
+    "directory:proposal": Rule(
+        only(directory.CURATORS | directory.PROPOSERS), build=directory.proposal_kwargs
+    ),
+    "hsds:root": Rule(everyone(200)),
+    "hsds:services": Rule(everyone(200)),
+    "hsds:service": Rule(everyone(200), build=directory.service_kwargs),
+    "hsds:taxonomy-terms": Rule(everyone(200)),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "resettle.journey",
     "resettle.notes",
     "resettle.knowledge",
+    "resettle.directory",
     "resettle.release",
     "resettle.network",
     "resettle.childview",

@@ -11,6 +11,7 @@ from django.urls import include, path
 from resettle.accounts import urls as accounts
 from resettle.children import urls as children
 from resettle.childview import urls as childview
+from resettle.directory import urls as directory
 from resettle.journey import urls as journey
 from resettle.knowledge import urls as knowledge
 from resettle.network import urls as network
@@ -39,6 +40,7 @@ PACKAGES = [
     network,
     childview,
     knowledge,
+    directory,
 ]
 
 

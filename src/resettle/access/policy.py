@@ -323,3 +323,41 @@ def can_see_team_training(user: User | None) -> bool:
 def can_see_training_by_service(user: User | None) -> bool:
     """The partnership sees training coverage as counts by service, never named people."""
     return _is_active(user) and user.role == Role.PARTNERSHIP_LEAD
+# ---- The menu of support: the directory of services (issue 12) --------------------------------
+# The directory holds no personal data: it lists public services. Everyone who works with
+# children reads it, and so do the partnership's leads and administrators; the partnership lead
+# and administrators curate it; a youth justice service manager proposes changes to the services
+# that cover their borough (the service's slug is its borough's), which a curator accepts or
+# rejects. The policy knows a service only by `area_slugs` and a proposal by `organisation_id`.
+
+DIRECTORY_READERS = CHILD_ROLES | {Role.PARTNERSHIP_LEAD, Role.ADMINISTRATOR}
+DIRECTORY_CURATORS = frozenset({Role.PARTNERSHIP_LEAD, Role.ADMINISTRATOR})
+ALL_OF_LONDON = "london"  # a service area that covers every borough
+
+
+def can_read_directory(user: User | None) -> bool:
+    return _is_active(user) and user.role in DIRECTORY_READERS
+
+
+def can_curate_directory(user: User | None) -> bool:
+    """Add and change services and organisations, and decide proposals."""
+    return _is_active(user) and user.role in DIRECTORY_CURATORS
+
+
+def can_propose_directory_changes(user: User | None) -> bool:
+    return _is_active(user) and user.role == Role.YJS_MANAGER
+
+
+def can_propose_service_change(user: User | None, service: Any) -> bool:
+    """A manager proposes changes to a service that covers their borough (or all of London)."""
+    if not can_propose_directory_changes(user):
+        return False
+    areas = service.area_slugs
+    return ALL_OF_LONDON in areas or user.organisation.slug in areas
+
+
+def can_see_proposal(user: User | None, proposal: Any) -> bool:
+    """Curators see every proposal; managers see their own service's."""
+    return can_curate_directory(user) or (
+        can_propose_directory_changes(user) and proposal.organisation_id == user.organisation_id
+    )

@@ -79,6 +79,15 @@ ACTIONS: dict[str, str] = {
     "training.module_saved": _("Added or changed a training module"),
     "training.completion_recorded": _("Recorded completing training"),
     "whatsnew.published": _("Published a what's new note"),
+    # The menu of support (the directory of services)
+    "directory.service_added": _("Added a service to the menu of support"),
+    "directory.service_changed": _("Changed a service in the menu of support"),
+    "directory.organization_added": _("Added a provider organisation to the menu of support"),
+    "directory.change_proposed": _("Proposed a change to a service in the menu of support"),
+    "directory.proposal_accepted": _("Accepted a proposed change to a service"),
+    "directory.proposal_rejected": _("Rejected a proposed change to a service"),
+    "directory.imported": _("Imported services into the menu of support"),
+    "directory.exported": _("Exported the menu of support"),
 }
 
 

@@ -73,6 +73,8 @@ def site_navigation(user) -> list[dict]:
         nav.append({"href": reverse("release:my-week"), "text": _("My week"), "key": "week"})
         nav.append({"href": reverse("release:upcoming"), "text": _("Releases"), "key": "releases"})
     nav.append({"href": reverse("knowledge:index"), "text": _("Guidance"), "key": "guidance"})
+    if policy.can_read_directory(user):
+        nav.append({"href": reverse("directory:search"), "text": _("Services"), "key": "services"})
     if user.is_staff:
         nav.append({"href": reverse("admin:index"), "text": _("Administration"), "key": "admin"})
         nav.append({"href": reverse("audit:search"), "text": _("Audit"), "key": "audit"})
@@ -88,7 +90,12 @@ ACTIVE_BY_VIEW = {
     "core:home": "home",
     "accounts:account": "account",
 }
-ACTIVE_BY_NAMESPACE = {"children": "children", "admin": "admin", "knowledge": "guidance"}
+ACTIVE_BY_NAMESPACE = {
+    "children": "children",
+    "admin": "admin",
+    "knowledge": "guidance",
+    "directory": "services",
+}
 
 
 def active_item(request) -> str:

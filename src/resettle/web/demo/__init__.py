@@ -3,7 +3,8 @@
 Every name is invented; no real child's details, ever. The demo is built in a fixed order, each
 step reading what the steps before it made: organisations, people and children; their words; their
 plans; their journeys (legal statuses, touchpoints, meetings); their networks; case notes; release
-plans; and the knowledge hub (questions, training, what's new).
+plans; the knowledge hub (questions, training, what's new); and the menu of support (a directory
+of invented services).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from faker import Faker
 
 from resettle.children.models import Child
 
+from .directory import load_directory
 from .journey import load_journeys
 from .knowledge import load_knowledge
 from .network import load_network
@@ -44,6 +46,7 @@ DEMO_STEPS = [
     load_release,
     load_network,
     load_knowledge,
+    load_directory,  # the menu of support: its own random numbers, so it changes none above
 ]
 
 

@@ -29,6 +29,8 @@ print(json.dumps({
     "PASSWORD_HASHERS": settings.PASSWORD_HASHERS,
     "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
     "SECRET_KEY_IS_DEMO": settings.SECRET_KEY.startswith("demo-only"),
+    "DATABASE": {k: str(v) for k, v in settings.DATABASES["default"].items()
+                 if k in {"ENGINE", "NAME", "OPTIONS"}},
 }))
 """
 
@@ -123,3 +125,20 @@ def test_a_bad_whole_number_fails_loudly():
     result = run_settings(RESETTLE_DEMO="1", RESETTLE_SESSION_IDLE_MINUTES="thirty")
     assert result.returncode != 0
     assert "RESETTLE_SESSION_IDLE_MINUTES must be a whole number" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", [None, "sqlite:///var/elsewhere.sqlite3", "sqlite:////tmp/resettle-test.sqlite3"]
+)
+def test_every_sqlite_database_waits_for_the_write_lock(url):
+    """BEGIN IMMEDIATE and a timeout, whether the file is the default or named by DATABASE_URL."""
+    values = loaded(run_settings(RESETTLE_DEMO="1", **({"DATABASE_URL": url} if url else {})))
+    database = values["DATABASE"]
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["OPTIONS"] == str({"transaction_mode": "IMMEDIATE", "timeout": 20})
+
+
+def test_a_postgresql_url_gets_no_sqlite_options():
+    values = loaded(run_settings(RESETTLE_DEMO="1", DATABASE_URL="postgres://u@db.invalid/r"))
+    assert values["DATABASE"]["ENGINE"] == "django.db.backends.postgresql"
+    assert "transaction_mode" not in values["DATABASE"].get("OPTIONS", "")

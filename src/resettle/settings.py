@@ -151,17 +151,19 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file under var/ unless DATABASE_URL names another (PostgreSQL in production/CI).
+# Every SQLite database, named by DATABASE_URL or not, opens each transaction with BEGIN IMMEDIATE
+# (one writer at a time, which the audit chain relies on) and waits up to 20 seconds for the lock
+# rather than failing at once with "database is locked".
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "resettle.sqlite3",
-            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
-        }
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "resettle.sqlite3"}
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -206,7 +208,13 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("RESETTLE_PROXY_COUNT", 0) or None
+# Behind proxies, the client's address is read from X-Forwarded-For by django-ipware, trusting only
+# the entries the PROXY_COUNT proxies wrote (resettle.audit.actors.client_address). Lockout, the
+# audit trail and the session list all use that one address.
+PROXY_COUNT = env_int("RESETTLE_PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("RESETTLE_PROXY_COUNT must be 0 or more")
+AXES_CLIENT_IP_CALLABLE = "resettle.audit.actors.client_address"
 
 # Sessions: idle timeout and an absolute limit, enforced by SessionTimeoutMiddleware.
 SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("RESETTLE_SESSION_IDLE_MINUTES", 30))

@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from ipware import get_client_ip
+
 WEB, API, COMMAND, TASK = "web", "api", "command", "task"
 
 
@@ -60,8 +63,28 @@ class Actor:
 
 
 def client_address(request) -> str | None:
-    """The address the request came from (see docs/configuration.md for proxies)."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The address the request came from: the client's, not a proxy's (docs/configuration.md).
+
+    With `PROXY_COUNT` (RESETTLE_PROXY_COUNT) proxies in front, each adding the address it was
+    reached from to `X-Forwarded-For`, the client is the PROXY_COUNT-th address from the right:
+    anything further left was written by the client and is not trusted. django-ipware reads the
+    header. Without proxies the header is ignored. Lockout (django-axes, through
+    AXES_CLIENT_IP_CALLABLE), the audit trail and the session list all use this one answer.
+    """
+    meta = getattr(request, "META", {})
+    direct = meta.get("REMOTE_ADDR") or None
+    proxies = getattr(settings, "PROXY_COUNT", 0)
+    if proxies <= 0:
+        return direct
+    # ipware counts the proxies *inside* the header; the nearest proxy is REMOTE_ADDR, not in it.
+    address, _routable = get_client_ip(
+        request,
+        proxy_order="left-most",
+        proxy_count=proxies - 1,
+        request_header_order=["HTTP_X_FORWARDED_FOR"],
+        strict=False,
+    )
+    return address or direct
 
 
 class RequestActor(Actor):

@@ -35,6 +35,7 @@ print(json.dumps({
 """
 
 SECRET = "a-long-random-value-for-this-test-only-0123456789abcdefghijklmnop"
+AUDIT_KEY = "another-long-random-value-for-the-audit-chain-0123456789abcdef"
 
 
 def run_settings(**env: str) -> subprocess.CompletedProcess[str]:
@@ -74,8 +75,24 @@ def test_settings_refuse_to_load_without_a_secret_key():
     assert "RESETTLE_SECRET_KEY is not set" in result.stderr
 
 
+def test_settings_refuse_to_load_without_an_audit_key():
+    result = run_settings(RESETTLE_SECRET_KEY=SECRET, RESETTLE_ALLOWED_HOSTS="resettle.example")
+    assert result.returncode != 0
+    assert "RESETTLE_AUDIT_KEY is not set" in result.stderr
+
+
+def test_settings_refuse_a_short_audit_key():
+    result = run_settings(
+        RESETTLE_SECRET_KEY=SECRET,
+        RESETTLE_AUDIT_KEY="short",
+        RESETTLE_ALLOWED_HOSTS="resettle.example",
+    )
+    assert result.returncode != 0
+    assert "RESETTLE_AUDIT_KEY must be at least 32 characters" in result.stderr
+
+
 def test_settings_refuse_to_load_without_allowed_hosts():
-    result = run_settings(RESETTLE_SECRET_KEY=SECRET)
+    result = run_settings(RESETTLE_SECRET_KEY=SECRET, RESETTLE_AUDIT_KEY=AUDIT_KEY)
     assert result.returncode != 0
     assert "RESETTLE_ALLOWED_HOSTS is not set" in result.stderr
 
@@ -84,6 +101,7 @@ def test_production_settings_are_secure():
     values = loaded(
         run_settings(
             RESETTLE_SECRET_KEY=SECRET,
+            RESETTLE_AUDIT_KEY=AUDIT_KEY,
             RESETTLE_ALLOWED_HOSTS="resettle.example, www.resettle.example",
         )
     )
@@ -113,7 +131,10 @@ def test_demo_settings_load_without_secrets_but_say_so():
 )
 def test_a_bad_boolean_fails_loudly(name, value):
     result = run_settings(
-        RESETTLE_SECRET_KEY=SECRET, RESETTLE_ALLOWED_HOSTS="resettle.example", **{name: value}
+        RESETTLE_SECRET_KEY=SECRET,
+        RESETTLE_AUDIT_KEY=AUDIT_KEY,
+        RESETTLE_ALLOWED_HOSTS="resettle.example",
+        **{name: value},
     )
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr

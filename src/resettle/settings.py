@@ -71,6 +71,20 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "demo-only-insecure-key-never-use-with-real-data-0123456789abcdef"  # noqa: S105
 
+# The key of the audit trail's hash chain (docs/audit.md): kept outside the database, so that
+# someone who can write to the database cannot rewrite an entry and recompute the hashes after it.
+# Never change it: entries written with it are checked with it.
+AUDIT_KEY = env_str("RESETTLE_AUDIT_KEY")
+if not AUDIT_KEY:
+    if not DEMO:
+        raise ImproperlyConfigured(
+            "RESETTLE_AUDIT_KEY is not set. Set it to a long random value kept outside the "
+            "database, and keep a copy with your backups: the audit trail is checked with it."
+        )
+    AUDIT_KEY = "demo-only-audit-key-never-use-with-real-data-0123456789abcdef"  # noqa: S105
+elif len(AUDIT_KEY) < 32 and not DEMO:
+    raise ImproperlyConfigured("RESETTLE_AUDIT_KEY must be at least 32 characters long.")
+
 ALLOWED_HOSTS = env_list("RESETTLE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEMO else [])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("RESETTLE_ALLOWED_HOSTS is not set (comma-separated host names).")

@@ -131,9 +131,11 @@ class AuditEvent(models.Model):
     )
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     detail = models.JSONField(default=dict, blank=True)
-    # The chain: the previous entry's hash, and SHA-256 over this entry's content and prev_hash.
+    # The chain: the previous entry's hash, and the hash of this entry's content and prev_hash, made
+    # as `version` says (chain.py: 1, SHA-256, the first entries; 2, HMAC-SHA256 with AUDIT_KEY).
     prev_hash = models.CharField(max_length=64, editable=False)
     hash = models.CharField(max_length=64, editable=False)
+    version = models.PositiveSmallIntegerField(default=chain.UNKEYED, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -172,6 +174,7 @@ class AuditEvent(models.Model):
                 .first()
             )
             self.prev_hash = last or chain.GENESIS
+            self.version = chain.CURRENT_VERSION
             self.hash = self.compute_hash()
             super().save(*args, **kwargs)
 
@@ -183,7 +186,7 @@ class AuditEvent(models.Model):
     delete.alters_data = True
 
     def compute_hash(self) -> str:
-        return chain.compute_hash(chain.content_of(self), self.prev_hash)
+        return chain.compute_hash(chain.content_of(self), self.prev_hash, self.version)
 
     @property
     def action_display(self) -> str:

@@ -205,10 +205,22 @@ LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:signed-out"
 
+# Links to set or reset a password, sent by email (accounts/passwords.py). Each works once. A link
+# an administrator sends (for a new account, or when asked) lasts 3 days; one a person asks for
+# themselves on "Reset your password" lasts 2 hours. At most 3 reset emails an hour go to one
+# address, and one network address may ask 10 times an hour, whatever the addresses it asks about.
+PASSWORD_RESET_TIMEOUT = int(timedelta(days=3).total_seconds())
+PASSWORD_SELF_RESET_TIMEOUT = int(timedelta(hours=2).total_seconds())
+PASSWORD_RESET_EMAILS_PER_ADDRESS_PER_HOUR = 3
+PASSWORD_RESET_REQUESTS_PER_CLIENT_PER_HOUR = 10
+
 # Two-factor sign-in (TOTP authenticator app, with single-use recovery codes). Required for
 # everyone outside demo mode; in demo mode people may still set it up from their account page.
 MFA_REQUIRED = env_bool("RESETTLE_MFA_REQUIRED", not DEMO)
 OTP_TOTP_ISSUER = "Resettle"
+# Administrators never see authenticator keys, QR codes or recovery codes (accounts/admin.py also
+# makes the device pages read-only).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Changing your password or authenticator app needs your password (and a code) this recently.
 MFA_REAUTHENTICATE_SECONDS = 5 * 60
 

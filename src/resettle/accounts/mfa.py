@@ -32,7 +32,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from resettle.audit.actors import actor_of
 from resettle.audit.services import record
 
-from . import stamps
+from . import changes, stamps
 
 if TYPE_CHECKING:
     from .models import User
@@ -212,7 +212,7 @@ def confirm_authenticator(
     if result is not CodeResult.ACCEPTED:
         record_failure(request, method="set_up", result=result)
         return result, []
-    with transaction.atomic():
+    with transaction.atomic(), changes.recorded_here("mfa"):
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
         device.refresh_from_db()
         device.confirmed = True
@@ -231,7 +231,7 @@ def confirm_authenticator(
 
 def create_recovery_codes(user: User) -> list[str]:
     """Replace the person's recovery codes with 10 new single-use ones."""
-    with transaction.atomic():
+    with transaction.atomic(), changes.recorded_here("mfa"):
         # Keep the device itself: a session that signed in with a recovery code stays signed in.
         device = recovery_device_for(user)
         if device is None:

@@ -180,3 +180,26 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PasswordResetRequest(models.Model):
+    """A request for a password reset email, kept for a day, so requests can be throttled.
+
+    The address asked about is kept only as a keyed digest: nothing here says which addresses
+    exist, or were typed.
+    """
+
+    email_digest = models.CharField(max_length=64)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    sent = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["email_digest", "requested_at"]),
+            models.Index(fields=["ip_address", "requested_at"]),
+            models.Index(fields=["requested_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requested_at:%Y-%m-%d %H:%M}"

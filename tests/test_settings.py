@@ -112,7 +112,7 @@ def test_production_settings_are_secure():
     assert values["SECURE_SSL_REDIRECT"] is True
     assert values["SECURE_HSTS_SECONDS"] >= 31_536_000
     assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
-    assert values["PASSWORD_HASHERS"][0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert values["PASSWORD_HASHERS"][0] == "resettle.accounts.hashers.Argon2idHasher"
     assert values["ALLOWED_HOSTS"] == ["resettle.example", "www.resettle.example"]
     assert values["SECRET_KEY_IS_DEMO"] is False
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.core.models import OpaqueIdModel
 
+from . import changes
+
 
 class Organisation(OpaqueIdModel):
     class Kind(models.TextChoices):
@@ -139,6 +141,12 @@ class User(OpaqueIdModel, AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         return self.full_name
+
+    def check_password(self, raw_password: str) -> bool:
+        # A right password whose hash is out of date is hashed again and saved: not a change of
+        # password, so not recorded as one (changes.py).
+        with changes.recorded_here("password"):
+            return super().check_password(raw_password)
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email

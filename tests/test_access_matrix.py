@@ -304,6 +304,7 @@ MATRIX: dict[str, Rule] = {
     "core:accessibility": Rule(everyone(200), anonymous=200),
     "core:privacy": Rule(everyone(200), anonymous=200),
     "core:healthz": Rule(everyone(200), anonymous=200),
+    "core:readyz": Rule(everyone(200), anonymous=200),
     "accounts:sign-in": Rule(everyone(302), anonymous=200),  # signed-in users go home
     "accounts:sign-out": Rule(everyone(405), anonymous=405),  # POST only
     "accounts:signed-out": Rule(everyone(200), anonymous=200),

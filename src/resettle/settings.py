@@ -123,6 +123,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (core/logs.py).
+    "resettle.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The database gone away mid-request: a clear 503 page, not a server error.
@@ -331,12 +333,28 @@ SITE_URL = env_str("RESETTLE_SITE_URL", "http://127.0.0.1:8000" if DEMO else "")
 # Demo sign-ins share one password unless RESETTLE_DEMO_PASSWORD says otherwise.
 DEMO_PASSWORD = env_str("RESETTLE_DEMO_PASSWORD", "resettle-demo")
 
-# Logs carry ids and action codes, never names or other personal data.
+# Logs carry ids, action codes and event names, never names or other personal data. One JSON object
+# a line with the request's id (core/logs.py); RESETTLE_LOG_FORMAT=plain for people reading a
+# terminal. Security events (sign-in failures, lockouts, refused access, two-factor and password
+# changes, links used) come from the "resettle.security" logger, each with an "event" name.
+LOG_FORMAT = env_str("RESETTLE_LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"RESETTLE_LOG_FORMAT must be json or plain; got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "resettle.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "resettle.core.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("RESETTLE_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -3,7 +3,10 @@ every change to an account and its two-factor devices (see `changes.py`)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.signals import user_logged_in, user_logged_out
+import logging
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -13,6 +16,8 @@ from resettle.audit.actors import current_actor, named_actor
 
 from . import changes, mfa, sessions
 from .models import User
+
+security = logging.getLogger("resettle.security")
 
 
 @receiver(user_logged_in, dispatch_uid="resettle_session_signed_in")
@@ -84,3 +89,14 @@ def device_saved(sender, instance, created: bool, raw: bool = False, **kwargs) -
 def device_deleted(sender, instance, **kwargs) -> None:
     if instance.confirmed:
         changes.record_device_change(instance, "removed")
+
+
+@receiver(user_login_failed, dispatch_uid="resettle_sign_in_failed")
+def sign_in_failed(sender, credentials, request=None, **kwargs) -> None:
+    # Never the address typed: it may not be anyone's, and it is personal data if it is.
+    security.warning("sign-in failed", extra={"event": "sign_in.failed"})
+
+
+@receiver(user_locked_out, dispatch_uid="resettle_locked_out")
+def locked_out(sender, request=None, username=None, ip_address=None, **kwargs) -> None:
+    security.warning("sign-in locked out", extra={"event": "sign_in.locked_out"})

@@ -1,19 +1,63 @@
-"""Cross-cutting response hygiene, and a clear answer when the database is unavailable."""
+"""Cross-cutting: request ids and the request log, response hygiene, and a clear answer when the
+database is unavailable."""
 
 import logging
+import time
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import empty
 from django.utils.translation import gettext as _
 
+from . import logs
+
 logger = logging.getLogger("resettle.availability")
+requests_log = logging.getLogger("resettle.requests")
 
 # The errors a database that has gone away (restarting, failing over, unreachable) gives.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
+
+
+class RequestIdMiddleware:
+    """Give the request an id for every log line it causes (core/logs.py), echo it in the
+    X-Request-ID response header, and log one line for the request: method, path (never the query
+    string, which can hold a search for a child's name), status, time taken and who (an id)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id, token = logs.start_request(request.headers.get("X-Request-ID"))
+        request.request_id = request_id
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            requests_log.info(
+                "request",
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.monotonic() - started) * 1000),
+                    "user_id": _user_id(request),
+                },
+            )
+            return response
+        finally:
+            logs.end_request(token)
+
+
+def _user_id(request: HttpRequest) -> int | None:
+    """The signed-in person's id, if the request already looked them up (never a new query)."""
+    user = getattr(request, "user", None)
+    if user is None or getattr(user, "_wrapped", None) is empty:
+        return None
+    return user.pk if user.is_authenticated else None
 
 
 class NoStoreMiddleware:

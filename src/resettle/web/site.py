@@ -1,5 +1,6 @@
 """Pages that belong to the service as a whole, the health checks, and the error pages."""
 
+import logging
 import sys
 
 from django.contrib.auth.decorators import login_not_required
@@ -11,6 +12,8 @@ from django.views.decorators.http import require_GET
 
 from resettle.access import policy
 from resettle.core.middleware import DATABASE_UNAVAILABLE, log_unavailable, service_unavailable
+
+security = logging.getLogger("resettle.security")
 
 
 @require_GET
@@ -81,6 +84,15 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    user = getattr(request, "user", None)
+    security.warning(
+        "access refused",
+        extra={
+            "event": "access.refused",
+            "path": request.path,
+            "user_id": user.pk if user is not None and user.is_authenticated else None,
+        },
+    )
     return render(request, "403.html", status=403)
 
 

@@ -23,6 +23,8 @@ from django.db import connection
 
 from resettle.audit.models import AuditEvent
 
+from .databases import postgresql_url
+
 ROOT = Path(settings.PROJECT_DIR)
 
 WRITER = """
@@ -77,12 +79,7 @@ def _run(environment: dict[str, str], *args: str) -> subprocess.CompletedProcess
 
 def _database_url(tmp_path: Path) -> str:
     if connection.vendor == "postgresql":
-        db = connection.settings_dict
-        password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-        return (
-            f"postgres://{db['USER']}{password}@{db['HOST'] or 'localhost'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}"
-        )
+        return postgresql_url(connection.settings_dict)
     return f"sqlite:///{tmp_path / 'crash.sqlite3'}"
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from resettle.accounts import changes, services
+from resettle.accounts import changes, passwords, services
 from resettle.accounts.models import Role, User
 from resettle.audit.actors import WEB, Actor, acting_as
 from resettle.audit.models import AuditEvent
@@ -330,3 +330,25 @@ def test_signing_out_of_the_admin_is_audited(client_for, alex):
     assert response.status_code == 302
     assert [e.actor for e in entries("user.signed_out")] == [alex]
     assert Client().get("/admin/").status_code == 302
+
+
+def test_an_administrator_is_told_when_the_link_could_not_be_sent(
+    client_for, alex, camden, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise OSError("the mail server is not answering")
+
+    monkeypatch.setattr(passwords, "send_mail", broken)
+    response = client_for(alex).post(
+        reverse("admin:accounts_user_add"),
+        {
+            "email": "nia@camden.test",
+            "full_name": "Nia Forde",
+            "organisation": camden.pk,
+            "role": Role.CASE_WORKER,
+        },
+        follow=True,
+    )
+    assert "The email with the link could not be sent" in response.content.decode()
+    assert User.objects.filter(email="nia@camden.test").exists()
+    assert not entries("user.password_link_sent")

@@ -220,3 +220,14 @@ def test_someone_signed_in_who_uses_a_link_is_signed_out_first(client_for, amara
     assert client.get(CASELOAD).status_code == 302
     amara.refresh_from_db()
     assert amara.check_password(NEW_PASSWORD)
+
+
+def test_an_email_that_cannot_be_sent_changes_nothing_the_asker_sees(client, amara, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OSError("the mail server is not answering")
+
+    monkeypatch.setattr(passwords, "send_mail", broken)
+    response = ask(client, amara.email)
+    assert (response.status_code, response.url) == (302, SENT)
+    requested = AuditEvent.objects.get(action="user.password_reset_requested")
+    assert requested.detail["sent"] is False

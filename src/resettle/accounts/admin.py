@@ -26,6 +26,10 @@ from resettle.audit.actors import actor_of
 from . import changes, passwords, services
 from .models import Organisation, User
 
+EMAIL_FAILED = _(
+    "The email with the link could not be sent. Check the email settings, then use “Send a "
+    "link to set their password”."
+)
 # Fields a person may never change on their own account.
 OWN_ACCOUNT_READ_ONLY = ["organisation", "role", "is_active", "is_staff", "is_superuser", "groups"]
 
@@ -139,18 +143,23 @@ class UserAdmin(BaseUserAdmin):
     @admin.action(description=_("Send a link to set their password (by email, to them)"))
     def send_password_link(self, request, queryset) -> None:
         people = [person for person in queryset if person.is_active]
-        for person in people:
-            passwords.send_password_link(actor_of(request), person, base_url=_base_url(request))
+        sent = [
+            person
+            for person in people
+            if passwords.send_password_link(actor_of(request), person, base_url=_base_url(request))
+        ]
         self.message_user(
             request,
             ngettext(
                 "A link to set their password was sent to %(count)d person.",
                 "A link to set their password was sent to %(count)d people.",
-                len(people),
+                len(sent),
             )
-            % {"count": len(people)},
+            % {"count": len(sent)},
             messages.SUCCESS,
         )
+        if len(sent) < len(people):
+            self.message_user(request, EMAIL_FAILED, messages.ERROR)
 
     @admin.action(description=_("End sessions (sign out everywhere)"))
     def end_sessions(self, request, queryset) -> None:
@@ -194,7 +203,8 @@ class UserAdmin(BaseUserAdmin):
             services.save_account(actor, obj)
             return
         services.create_account(actor, obj)
-        passwords.send_password_link(actor, obj, base_url=_base_url(request))
+        if not passwords.send_password_link(actor, obj, base_url=_base_url(request)):
+            self.message_user(request, EMAIL_FAILED, messages.ERROR)
 
     def save_related(self, request, form, formsets, change):
         if change and form.instance.pk == request.user.pk and "groups" in form.changed_data:

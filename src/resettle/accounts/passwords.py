@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from smtplib import SMTPException
 from uuid import UUID
 
 from axes.utils import reset as reset_lockouts
@@ -96,7 +97,8 @@ def _lifetime(purpose: str) -> timedelta:
     return timedelta(seconds=getattr(settings, setting))
 
 
-def _send(user: User, purpose: str, base_url: str) -> None:
+def _send(user: User, purpose: str, base_url: str) -> bool:
+    """Send the link; False (and an error in the logs) if the email could not be sent."""
     hours = int(_lifetime(purpose).total_seconds() // 3600)
     context = {
         "name": user.get_short_name(),
@@ -105,20 +107,32 @@ def _send(user: User, purpose: str, base_url: str) -> None:
         "hours": hours,
         "days": hours // 24,
     }
-    send_mail(
-        render_to_string("accounts/email/password_link_subject.txt", context).strip(),
-        render_to_string("accounts/email/password_link.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        [user.email],
-        fail_silently=False,
-    )
+    try:
+        send_mail(
+            render_to_string("accounts/email/password_link_subject.txt", context).strip(),
+            render_to_string("accounts/email/password_link.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+            fail_silently=False,
+        )
+    except (SMTPException, OSError) as error:
+        security.error(
+            "password link not sent",
+            extra={"event": "password_link.not_sent", "error": type(error).__name__},
+        )
+        return False
+    return True
 
 
-def send_password_link(actor: Actor, user: User, *, base_url: str) -> None:
-    """An administrator sends the person a link to set (or reset) their password."""
-    _send(user, SET_UP, base_url)
+def send_password_link(actor: Actor, user: User, *, base_url: str) -> bool:
+    """An administrator sends the person a link to set (or reset) their password.
+
+    Returns False if the email could not be sent (nothing is recorded then)."""
+    if not _send(user, SET_UP, base_url):
+        return False
     record(actor, "user.password_link_sent", user=str(user.public_id))
     security.info("password link sent", extra={"event": "password_link.sent"})
+    return True
 
 
 def _digest(email: str) -> str:
@@ -157,7 +171,8 @@ def request_password_reset(actor: Actor, *, email: str, base_url: str) -> None:
         security.info("password reset for no account", extra={"event": "password_reset.unknown"})
         return
     if send:
-        _send(user, RESET, base_url)
+        # If the email cannot be sent, the page still says the same (and the logs say why).
+        send = _send(user, RESET, base_url)
     record(actor, "user.password_reset_requested", user=str(user.public_id), sent=send)
     security.info("password reset requested", extra={"event": "password_reset.requested"})
 

@@ -225,6 +225,15 @@ def test_a_change_made_outside_the_service_is_audited_as_made_by_a_command(amara
     assert password.detail == {"user": str(amara.public_id), "via": "command"}
 
 
+def test_a_bulk_update_is_audited_too(amara, ben, alex):
+    User.objects.filter(pk__in=[amara.pk, ben.pk]).update(role=Role.YJS_MANAGER)
+    changed = {e.detail["user"]: e.detail["after"] for e in entries("user.role_changed")}
+    assert changed == {str(amara.public_id): Role.YJS_MANAGER, str(ben.public_id): Role.YJS_MANAGER}
+    with pytest.raises(changes.OwnAccessChange), acting_as(Actor(alex, via=WEB)):
+        User.objects.filter(is_staff=True).update(is_superuser=False)
+    assert User.objects.get(pk=alex.pk).is_superuser
+
+
 def test_two_factor_devices_removed_outside_the_service_are_audited(amara):
     give_authenticator(amara)
     give_recovery_codes(amara, ["abcd2345"])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from resettle.audit.actors import current_actor
 from resettle.core.models import OpaqueIdModel
 
 from . import changes
@@ -87,7 +88,24 @@ ROLE_ORGANISATION_KINDS: dict[str, set[str]] = {
 }
 
 
-class UserManager(BaseUserManager["User"]):
+class UserQuerySet(models.QuerySet):
+    def update(self, **values):
+        """A bulk update is audited like a save (changes.py): it sends no signals of its own."""
+        if not changes.watched_fields_touched(values):
+            return super().update(**values)
+        actor = current_actor()
+        with transaction.atomic(using=self.db):
+            before = {row["pk"]: row for row in self.values("pk", *changes.WATCHED)}
+            updated = super().update(**values)
+            for user in self.model._base_manager.using(self.db).filter(pk__in=before):
+                changes.refuse_own_access_change(user, before[user.pk], actor)
+                changes.record_changes(user, before[user.pk], actor)
+        return updated
+
+    update.alters_data = True
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **extra) -> User:

@@ -75,6 +75,7 @@ format: install-test
 
 check-deploy: install
 	RESETTLE_DEMO=0 RESETTLE_SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
+	RESETTLE_AUDIT_KEY=check-deploy-$$(head -c 32 /dev/urandom | base64 | tr -dc a-zA-Z0-9) \
 	RESETTLE_ALLOWED_HOSTS=resettle.example $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 lock:

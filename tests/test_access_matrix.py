@@ -210,6 +210,10 @@ def voice_edit(person, child):
     return 200 if may else 403
 
 
+def password_link_kwargs(world, child):
+    return {"purpose": "reset", "uid": "bm90LWEtdXNlcg", "token": "abc-0123456789abcdef"}
+
+
 def person_kwargs(world, child):
     return {"public_id": world.people["amara"].public_id}
 
@@ -352,11 +356,21 @@ MATRIX: dict[str, Rule] = {
     "core:accessibility": Rule(everyone(200), anonymous=200),
     "core:privacy": Rule(everyone(200), anonymous=200),
     "core:healthz": Rule(everyone(200), anonymous=200),
+    "core:readyz": Rule(everyone(200), anonymous=200),
     "accounts:sign-in": Rule(everyone(302), anonymous=200),  # signed-in users go home
     "accounts:sign-out": Rule(everyone(405), anonymous=405),  # POST only
     "accounts:signed-out": Rule(everyone(200), anonymous=200),
     "accounts:signed-out-inactive": Rule(everyone(200), anonymous=200),
     "accounts:signed-out-expired": Rule(everyone(200), anonymous=200),
+    # Resetting a password with an emailed link: open to anyone; a link that is not valid (as
+    # here) and the choose-a-password page without one both say the link has expired
+    "accounts:password-reset": Rule(everyone(200), anonymous=200),
+    "accounts:password-reset-sent": Rule(everyone(200), anonymous=200),
+    "accounts:password-link": Rule(everyone(200), anonymous=200, build=password_link_kwargs),
+    "accounts:password-choose": Rule(everyone(200), anonymous=200),
+    # The administration pages' sign-in is the service's; their sign-out is a POST
+    "accounts:admin-sign-in": Rule(only(ADMINS, status=302)),  # signed-out: to sign in
+    "accounts:admin-sign-out": Rule(everyone(405), anonymous=405),
     # Your account and two-factor sign-in (people here have no authenticator app and signed in
     # without typing a password, so changes first send them to confirm it is them)
     "accounts:account": Rule(everyone(200)),

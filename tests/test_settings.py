@@ -29,10 +29,13 @@ print(json.dumps({
     "PASSWORD_HASHERS": settings.PASSWORD_HASHERS,
     "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
     "SECRET_KEY_IS_DEMO": settings.SECRET_KEY.startswith("demo-only"),
+    "DATABASE": {k: str(v) for k, v in settings.DATABASES["default"].items()
+                 if k in {"ENGINE", "NAME", "OPTIONS"}},
 }))
 """
 
 SECRET = "a-long-random-value-for-this-test-only-0123456789abcdefghijklmnop"
+AUDIT_KEY = "another-long-random-value-for-the-audit-chain-0123456789abcdef"
 
 
 def run_settings(**env: str) -> subprocess.CompletedProcess[str]:
@@ -72,8 +75,24 @@ def test_settings_refuse_to_load_without_a_secret_key():
     assert "RESETTLE_SECRET_KEY is not set" in result.stderr
 
 
+def test_settings_refuse_to_load_without_an_audit_key():
+    result = run_settings(RESETTLE_SECRET_KEY=SECRET, RESETTLE_ALLOWED_HOSTS="resettle.example")
+    assert result.returncode != 0
+    assert "RESETTLE_AUDIT_KEY is not set" in result.stderr
+
+
+def test_settings_refuse_a_short_audit_key():
+    result = run_settings(
+        RESETTLE_SECRET_KEY=SECRET,
+        RESETTLE_AUDIT_KEY="short",
+        RESETTLE_ALLOWED_HOSTS="resettle.example",
+    )
+    assert result.returncode != 0
+    assert "RESETTLE_AUDIT_KEY must be at least 32 characters" in result.stderr
+
+
 def test_settings_refuse_to_load_without_allowed_hosts():
-    result = run_settings(RESETTLE_SECRET_KEY=SECRET)
+    result = run_settings(RESETTLE_SECRET_KEY=SECRET, RESETTLE_AUDIT_KEY=AUDIT_KEY)
     assert result.returncode != 0
     assert "RESETTLE_ALLOWED_HOSTS is not set" in result.stderr
 
@@ -82,6 +101,7 @@ def test_production_settings_are_secure():
     values = loaded(
         run_settings(
             RESETTLE_SECRET_KEY=SECRET,
+            RESETTLE_AUDIT_KEY=AUDIT_KEY,
             RESETTLE_ALLOWED_HOSTS="resettle.example, www.resettle.example",
         )
     )
@@ -92,7 +112,7 @@ def test_production_settings_are_secure():
     assert values["SECURE_SSL_REDIRECT"] is True
     assert values["SECURE_HSTS_SECONDS"] >= 31_536_000
     assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
-    assert values["PASSWORD_HASHERS"][0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert values["PASSWORD_HASHERS"][0] == "resettle.accounts.hashers.Argon2idHasher"
     assert values["ALLOWED_HOSTS"] == ["resettle.example", "www.resettle.example"]
     assert values["SECRET_KEY_IS_DEMO"] is False
 
@@ -111,7 +131,10 @@ def test_demo_settings_load_without_secrets_but_say_so():
 )
 def test_a_bad_boolean_fails_loudly(name, value):
     result = run_settings(
-        RESETTLE_SECRET_KEY=SECRET, RESETTLE_ALLOWED_HOSTS="resettle.example", **{name: value}
+        RESETTLE_SECRET_KEY=SECRET,
+        RESETTLE_AUDIT_KEY=AUDIT_KEY,
+        RESETTLE_ALLOWED_HOSTS="resettle.example",
+        **{name: value},
     )
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
@@ -123,3 +146,20 @@ def test_a_bad_whole_number_fails_loudly():
     result = run_settings(RESETTLE_DEMO="1", RESETTLE_SESSION_IDLE_MINUTES="thirty")
     assert result.returncode != 0
     assert "RESETTLE_SESSION_IDLE_MINUTES must be a whole number" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", [None, "sqlite:///var/elsewhere.sqlite3", "sqlite:////tmp/resettle-test.sqlite3"]
+)
+def test_every_sqlite_database_waits_for_the_write_lock(url):
+    """BEGIN IMMEDIATE and a timeout, whether the file is the default or named by DATABASE_URL."""
+    values = loaded(run_settings(RESETTLE_DEMO="1", **({"DATABASE_URL": url} if url else {})))
+    database = values["DATABASE"]
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["OPTIONS"] == str({"transaction_mode": "IMMEDIATE", "timeout": 20})
+
+
+def test_a_postgresql_url_gets_no_sqlite_options():
+    values = loaded(run_settings(RESETTLE_DEMO="1", DATABASE_URL="postgres://u@db.invalid/r"))
+    assert values["DATABASE"]["ENGINE"] == "django.db.backends.postgresql"
+    assert "transaction_mode" not in values["DATABASE"].get("OPTIONS", "")

@@ -71,6 +71,20 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "demo-only-insecure-key-never-use-with-real-data-0123456789abcdef"  # noqa: S105
 
+# The key of the audit trail's hash chain (docs/audit.md): kept outside the database, so that
+# someone who can write to the database cannot rewrite an entry and recompute the hashes after it.
+# Never change it: entries written with it are checked with it.
+AUDIT_KEY = env_str("RESETTLE_AUDIT_KEY")
+if not AUDIT_KEY:
+    if not DEMO:
+        raise ImproperlyConfigured(
+            "RESETTLE_AUDIT_KEY is not set. Set it to a long random value kept outside the "
+            "database, and keep a copy with your backups: the audit trail is checked with it."
+        )
+    AUDIT_KEY = "demo-only-audit-key-never-use-with-real-data-0123456789abcdef"  # noqa: S105
+elif len(AUDIT_KEY) < 32 and not DEMO:
+    raise ImproperlyConfigured("RESETTLE_AUDIT_KEY must be at least 32 characters long.")
+
 ALLOWED_HOSTS = env_list("RESETTLE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEMO else [])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("RESETTLE_ALLOWED_HOSTS is not set (comma-separated host names).")
@@ -111,8 +125,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (core/logs.py).
+    "resettle.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The database gone away mid-request: a clear 503 page, not a server error.
+    "resettle.core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,17 +171,19 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file under var/ unless DATABASE_URL names another (PostgreSQL in production/CI).
+# Every SQLite database, named by DATABASE_URL or not, opens each transaction with BEGIN IMMEDIATE
+# (one writer at a time, which the audit chain relies on) and waits up to 20 seconds for the lock
+# rather than failing at once with "database is locked".
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
     DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "resettle.sqlite3",
-            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
-        }
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "resettle.sqlite3"}
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -171,8 +191,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2id with OWASP's parameters (accounts/hashers.py); older hashes are made again at sign-in.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "resettle.accounts.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 if TESTING:
@@ -191,10 +212,22 @@ LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:signed-out"
 
+# Links to set or reset a password, sent by email (accounts/passwords.py). Each works once. A link
+# an administrator sends (for a new account, or when asked) lasts 3 days; one a person asks for
+# themselves on "Reset your password" lasts 2 hours. At most 3 reset emails an hour go to one
+# address, and one network address may ask 10 times an hour, whatever the addresses it asks about.
+PASSWORD_RESET_TIMEOUT = int(timedelta(days=3).total_seconds())
+PASSWORD_SELF_RESET_TIMEOUT = int(timedelta(hours=2).total_seconds())
+PASSWORD_RESET_EMAILS_PER_ADDRESS_PER_HOUR = 3
+PASSWORD_RESET_REQUESTS_PER_CLIENT_PER_HOUR = 10
+
 # Two-factor sign-in (TOTP authenticator app, with single-use recovery codes). Required for
 # everyone outside demo mode; in demo mode people may still set it up from their account page.
 MFA_REQUIRED = env_bool("RESETTLE_MFA_REQUIRED", not DEMO)
 OTP_TOTP_ISSUER = "Resettle"
+# Administrators never see authenticator keys, QR codes or recovery codes (accounts/admin.py also
+# makes the device pages read-only).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Changing your password or authenticator app needs your password (and a code) this recently.
 MFA_REAUTHENTICATE_SECONDS = 5 * 60
 
@@ -208,7 +241,13 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("RESETTLE_PROXY_COUNT", 0) or None
+# Behind proxies, the client's address is read from X-Forwarded-For by django-ipware, trusting only
+# the entries the PROXY_COUNT proxies wrote (resettle.audit.actors.client_address). Lockout, the
+# audit trail and the session list all use that one address.
+PROXY_COUNT = env_int("RESETTLE_PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("RESETTLE_PROXY_COUNT must be 0 or more")
+AXES_CLIENT_IP_CALLABLE = "resettle.audit.actors.client_address"
 
 # Sessions: idle timeout and an absolute limit, enforced by SessionTimeoutMiddleware.
 SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("RESETTLE_SESSION_IDLE_MINUTES", 30))
@@ -296,12 +335,28 @@ SITE_URL = env_str("RESETTLE_SITE_URL", "http://127.0.0.1:8000" if DEMO else "")
 # Demo sign-ins share one password unless RESETTLE_DEMO_PASSWORD says otherwise.
 DEMO_PASSWORD = env_str("RESETTLE_DEMO_PASSWORD", "resettle-demo")
 
-# Logs carry ids and action codes, never names or other personal data.
+# Logs carry ids, action codes and event names, never names or other personal data. One JSON object
+# a line with the request's id (core/logs.py); RESETTLE_LOG_FORMAT=plain for people reading a
+# terminal. Security events (sign-in failures, lockouts, refused access, two-factor and password
+# changes, links used) come from the "resettle.security" logger, each with an "event" name.
+LOG_FORMAT = env_str("RESETTLE_LOG_FORMAT", "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"RESETTLE_LOG_FORMAT must be json or plain; got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "resettle.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "resettle.core.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("RESETTLE_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -11,7 +11,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from resettle.accounts import reauth
+from resettle.accounts import reauth, recovery_codes
 from resettle.audit.models import AuditEvent
 
 PASSWORD = "correct horse battery staple"
@@ -37,8 +37,13 @@ def give_authenticator(user) -> TOTPDevice:
 def give_recovery_codes(user, codes: list[str]) -> StaticDevice:
     device = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)
     for code in codes:
-        StaticToken.objects.create(device=device, token=code)
+        StaticToken.objects.create(device=device, token=stored(code))
     return device
+
+
+def stored(code: str) -> str:
+    """What is stored for a recovery code: its digest, never the code."""
+    return recovery_codes.digest(code)
 
 
 def code_for(device: TOTPDevice) -> str:

@@ -283,7 +283,11 @@ def _settings_in_a_fresh_process(env: dict[str, str], expression: str) -> str:
 
 
 def test_two_factor_sign_in_is_required_outside_demo_mode():
-    production = {"RESETTLE_SECRET_KEY": "x" * 50, "RESETTLE_ALLOWED_HOSTS": "resettle.example"}
+    production = {
+        "RESETTLE_SECRET_KEY": "x" * 50,
+        "RESETTLE_AUDIT_KEY": "y" * 50,
+        "RESETTLE_ALLOWED_HOSTS": "resettle.example",
+    }
     assert _settings_in_a_fresh_process(production, "settings.MFA_REQUIRED") == "True"
     assert _settings_in_a_fresh_process({"RESETTLE_DEMO": "1"}, "settings.MFA_REQUIRED") == "False"
     demo_with_mfa = {"RESETTLE_DEMO": "1", "RESETTLE_MFA_REQUIRED": "1"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.test import Client
@@ -168,3 +169,36 @@ def test_sign_out_without_a_session_is_harmless(client):
     assert response.status_code == 302
     assert response.url == reverse("accounts:signed-out")
     assert not AuditEvent.objects.exists()
+
+
+def _address_of_length(length: int) -> str:
+    """A well-formed email address `length` characters long (labels of at most 63)."""
+    local = "a" * 64
+    domain_length = length - len(local) - 1 - len(".test")
+    labels = []
+    while domain_length > 0:
+        label = min(63, domain_length)
+        if 0 < domain_length - label - 1 < 2:  # leave at least 2 for the next label and its dot
+            label -= 2
+        labels.append("b" * label)
+        domain_length -= label + 1
+    address = f"{local}@{'.'.join(labels)}.test"
+    assert len(address) == length, len(address)
+    return address
+
+
+@pytest.mark.parametrize("length", [255, 256, 300, 320])
+def test_an_email_longer_than_any_mailbox_is_refused_before_it_is_checked(client, length):
+    """Longer than the lockout table's column: on PostgreSQL this was a server error."""
+    response = sign_in(client, _address_of_length(length), "a guess")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert '<a href="#id_username">Email address must be 254 characters or fewer</a>' in content
+    # authenticate() never ran, so nothing was written to the lockout tables.
+    assert not AccessAttempt.objects.exists()
+    assert not AccessFailureLog.objects.exists()
+
+
+def test_the_longest_possible_email_is_still_checked_as_usual(client, amara):
+    response = sign_in(client, _address_of_length(254), "a guess")
+    assert "Enter a correct email address and password" in response.content.decode()

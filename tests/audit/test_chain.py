@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import threading
 from datetime import datetime
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
 from resettle.audit import chain
-from resettle.audit.actors import RequestActor
+from resettle.audit.actors import WEB, Actor
 from resettle.audit.models import ACTIONS, AuditEvent, AuditTrailIsAppendOnly
 from resettle.audit.services import record
 from resettle.audit.verification import CHAIN_BROKEN, CONTENT_CHANGED, verify_chain
@@ -59,15 +62,22 @@ def test_each_entry_links_to_the_one_before_it(five_entries):
     assert len({e.hash for e in entries}) == 5
 
 
-def test_an_entry_hash_is_sha256_over_its_content_and_the_previous_hash(five_entries):
+def test_an_entry_hash_is_an_hmac_with_the_audit_key_over_its_content_and_the_previous_hash(
+    five_entries,
+):
     entry = AuditEvent.objects.order_by("id")[1]
     assert len(entry.hash) == 64
-    assert entry.hash == chain.compute_hash(chain.content_of(entry), entry.prev_hash)
-    document = json.loads(chain.canonical(chain.content_of(entry), entry.prev_hash))
-    assert document["action"] == "child.viewed"
-    assert document["detail"] == {"section": "summary"}
-    assert document["prev_hash"] == entry.prev_hash
-    assert document["at"].endswith("+00:00")  # times are hashed, and stored, in UTC
+    assert entry.version == chain.KEYED
+    document = chain.canonical(chain.content_of(entry), entry.prev_hash, entry.version)
+    key = settings.AUDIT_KEY.encode()
+    assert entry.hash == hmac.new(key, document, hashlib.sha256).hexdigest()
+    assert entry.hash == chain.compute_hash(chain.content_of(entry), entry.prev_hash, 2)
+    parsed = json.loads(document)
+    assert parsed["action"] == "child.viewed"
+    assert parsed["detail"] == {"section": "summary"}
+    assert parsed["prev_hash"] == entry.prev_hash
+    assert parsed["version"] == 2
+    assert parsed["at"].endswith("+00:00")  # times are hashed, and stored, in UTC
 
 
 def test_record_keeps_its_signature_and_fills_in_who_and_where(record_as, amara, camden_child):
@@ -257,7 +267,8 @@ def test_a_rewritten_link_is_reported_as_a_broken_chain(five_entries):
     """A forger who points an entry at another predecessor and rehashes it is still caught."""
     tampered = AuditEvent.objects.get(pk=five_entries[3].pk)
     forged_prev = "f" * 64
-    forged_hash = chain.compute_hash(chain.content_of(tampered), forged_prev)
+    # (A forger who also has the key: see test_audit_key.py for one without it.)
+    forged_hash = chain.compute_hash(chain.content_of(tampered), forged_prev, tampered.version)
     with tampering() as cursor:
         cursor.execute(
             "UPDATE audit_auditevent SET prev_hash = %s, hash = %s WHERE id = %s",
@@ -271,7 +282,7 @@ def test_a_rewritten_link_is_reported_as_a_broken_chain(five_entries):
 def test_a_changed_entry_with_a_recomputed_hash_breaks_the_next_link(five_entries):
     tampered = AuditEvent.objects.get(pk=five_entries[1].pk)
     tampered.action = "user.signed_out"
-    forged_hash = chain.compute_hash(chain.content_of(tampered), tampered.prev_hash)
+    forged_hash = tampered.compute_hash()  # with the key
     with tampering() as cursor:
         cursor.execute(
             "UPDATE audit_auditevent SET action = %s, hash = %s WHERE id = %s",
@@ -305,18 +316,12 @@ def test_concurrent_appends_keep_one_unbroken_chain(camden):
     errors: list[Exception] = []
     start = threading.Barrier(len(people))
 
-    class Request:
-        META = {"REMOTE_ADDR": "127.0.0.1"}
-
-        def __init__(self, user):
-            self.user = user
-
     def write(user):
         try:
             start.wait()
             for _ in range(10):
                 with transaction.atomic():
-                    record(RequestActor(Request(user)), "child.viewed")
+                    record(Actor(user, ip_address="127.0.0.1", via=WEB), "child.viewed")
         except Exception as exc:
             errors.append(exc)
         finally:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
+from resettle.audit import chain
+from resettle.audit.actors import Actor
 from resettle.audit.models import AuditEvent
+from resettle.audit.services import record
 from resettle.audit.verification import verify_chain
 
 BEFORE_CHAIN = [("audit", "0001_initial")]
@@ -38,3 +44,26 @@ def test_entries_written_before_the_chain_existed_are_chained_in_order():
     # ...and the triggers are back after migrating down and up again.
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE audit_auditevent SET role = 'x' WHERE id = %s", [entries[0].pk])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_entries_from_before_the_key_still_verify_and_keyed_ones_follow_them():
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("audit")
+    try:
+        executor = _migrate(BEFORE_CHAIN)
+        Old = executor.loader.project_state(BEFORE_CHAIN).apps.get_model("audit", "AuditEvent")
+        for n in range(2):
+            Old.objects.create(action="user.signed_in", actor_email=f"p{n}@test.example", detail={})
+    finally:
+        _migrate(latest)
+
+    record(Actor.system(), "user.signed_in")
+    entries = list(AuditEvent.objects.order_by("id"))
+    assert [e.version for e in entries] == [chain.UNKEYED, chain.UNKEYED, chain.KEYED]
+    assert entries[2].prev_hash == entries[1].hash
+    result = verify_chain()
+    assert result.intact
+    assert (result.checked, result.unkeyed) == (3, 2)
+    out = StringIO()
+    call_command("verify_audit", stdout=out)
+    assert "2 entries were written before the chain had a key" in out.getvalue()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from resettle.audit.actors import current_actor
 from resettle.core.models import OpaqueIdModel
+
+from . import changes
 
 
 class Organisation(OpaqueIdModel):
@@ -85,7 +88,24 @@ ROLE_ORGANISATION_KINDS: dict[str, set[str]] = {
 }
 
 
-class UserManager(BaseUserManager["User"]):
+class UserQuerySet(models.QuerySet):
+    def update(self, **values):
+        """A bulk update is audited like a save (changes.py): it sends no signals of its own."""
+        if not changes.watched_fields_touched(values):
+            return super().update(**values)
+        actor = current_actor()
+        with transaction.atomic(using=self.db):
+            before = {row["pk"]: row for row in self.values("pk", *changes.WATCHED)}
+            updated = super().update(**values)
+            for user in self.model._base_manager.using(self.db).filter(pk__in=before):
+                changes.refuse_own_access_change(user, before[user.pk], actor)
+                changes.record_changes(user, before[user.pk], actor)
+        return updated
+
+    update.alters_data = True
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **extra) -> User:
@@ -140,6 +160,12 @@ class User(OpaqueIdModel, AbstractBaseUser, PermissionsMixin):
     def get_full_name(self) -> str:
         return self.full_name
 
+    def check_password(self, raw_password: str) -> bool:
+        # A right password whose hash is out of date is hashed again and saved: not a change of
+        # password, so not recorded as one (changes.py).
+        with changes.recorded_here("password"):
+            return super().check_password(raw_password)
+
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
@@ -180,3 +206,26 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PasswordResetRequest(models.Model):
+    """A request for a password reset email, kept for a day, so requests can be throttled.
+
+    The address asked about is kept only as a keyed digest: nothing here says which addresses
+    exist, or were typed.
+    """
+
+    email_digest = models.CharField(max_length=64)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    sent = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["email_digest", "requested_at"]),
+            models.Index(fields=["ip_address", "requested_at"]),
+            models.Index(fields=["requested_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requested_at:%Y-%m-%d %H:%M}"

@@ -2,7 +2,7 @@ from django.urls import path
 
 from resettle.core.routing import Routes
 
-from . import views, views_account, views_mfa, views_sessions
+from . import views, views_account, views_mfa, views_passwords, views_sessions
 
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="sign-in"),
@@ -10,6 +10,19 @@ urlpatterns = [
     path("signed-out/", views.signed_out, name="signed-out"),
     path("signed-out/inactive/", views.signed_out_inactive, name="signed-out-inactive"),
     path("signed-out/expired/", views.signed_out_expired, name="signed-out-expired"),
+    # Setting and resetting a password with a link sent by email
+    path("sign-in/reset-password/", views_passwords.reset, name="password-reset"),
+    path("sign-in/reset-password/sent/", views_passwords.reset_sent, name="password-reset-sent"),
+    path(
+        "account/password/<slug:purpose>/<str:uid>/<str:token>/",
+        views_passwords.link,
+        name="password-link",
+    ),
+    path("account/password/choose/", views_passwords.choose, name="password-choose"),
+    # The administration pages' own sign-in and sign-out are the service's (these come before
+    # the administration site in the root URL configuration, so they answer first).
+    path("admin/login/", views.admin_sign_in, name="admin-sign-in"),
+    path("admin/logout/", views.SignOutView.as_view(), name="admin-sign-out"),
     # Two-factor sign-in
     path("sign-in/code/", views_mfa.verify, name="mfa-verify"),
     path("sign-in/recovery-code/", views_mfa.recovery, name="mfa-recovery"),

@@ -2,7 +2,8 @@
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
@@ -63,3 +64,20 @@ def signed_out_inactive(request: HttpRequest) -> HttpResponse:
 @require_GET
 def signed_out_expired(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signed_out.html", {"reason": "expired"})
+
+
+@login_not_required
+@require_GET
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """/admin/login/: there is one way in, the service's sign-in (lockout, two-factor, audit).
+
+    Django's own admin login would sign people in without a code and without an audit entry.
+    Someone signed in who may not use the administration pages is refused here rather than sent
+    back to sign in, which would send them back here.
+    """
+    next_url = mfa.safe_next(request, "admin:index")
+    if not request.user.is_authenticated:
+        return HttpResponseRedirect(mfa.url_with_next("accounts:sign-in", next_url))
+    if not request.user.is_staff:
+        raise PermissionDenied
+    return HttpResponseRedirect(next_url)

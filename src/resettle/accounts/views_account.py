@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from resettle.audit.actors import actor_of
 from resettle.audit.services import record
 
-from . import mfa, reauth, sessions
+from . import changes, mfa, reauth, sessions
 from .forms_mfa import ReauthenticateForm, SetPasswordForm
 from .mfa import CodeResult
 
@@ -78,7 +78,8 @@ def password_change(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with changes.recorded_here("password"):  # recorded below, with the sessions ended
+            form.save()
         old_key = request.session.session_key
         update_session_auth_hash(request, user)  # stay signed in here, with a new session id
         sessions.rekey(old_key, request.session.session_key)

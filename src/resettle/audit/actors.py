@@ -7,12 +7,22 @@ management command and a background task are checked and audited the same way:
   it is at the moment of use, because signing in changes the person and the session mid-request;
 * a command or task acting for a named person: `Actor(user, via="command")`;
 * Resettle acting by itself (retention, scheduled jobs): `Actor.system()`.
+
+Code that reacts to a change without being handed the actor (a model signal, such as the one that
+audits every change to an account) asks `current_actor()`: the request's actor while a request is
+being answered (`ActorMiddleware`), the one a service named with `acting_as(actor)`, or else
+Resettle itself from a command (a change made in `manage.py shell`, say).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
+
+from django.conf import settings
+from ipware import get_client_ip
 
 WEB, API, COMMAND, TASK = "web", "api", "command", "task"
 
@@ -60,8 +70,28 @@ class Actor:
 
 
 def client_address(request) -> str | None:
-    """The address the request came from (see docs/configuration.md for proxies)."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The address the request came from: the client's, not a proxy's (docs/configuration.md).
+
+    With `PROXY_COUNT` (RESETTLE_PROXY_COUNT) proxies in front, each adding the address it was
+    reached from to `X-Forwarded-For`, the client is the PROXY_COUNT-th address from the right:
+    anything further left was written by the client and is not trusted. django-ipware reads the
+    header. Without proxies the header is ignored. Lockout (django-axes, through
+    AXES_CLIENT_IP_CALLABLE), the audit trail and the session list all use this one answer.
+    """
+    meta = getattr(request, "META", {})
+    direct = meta.get("REMOTE_ADDR") or None
+    proxies = getattr(settings, "PROXY_COUNT", 0)
+    if proxies <= 0:
+        return direct
+    # ipware counts the proxies *inside* the header; the nearest proxy is REMOTE_ADDR, not in it.
+    address, _routable = get_client_ip(
+        request,
+        proxy_order="left-most",
+        proxy_count=proxies - 1,
+        request_header_order=["HTTP_X_FORWARDED_FOR"],
+        strict=False,
+    )
+    return address or direct
 
 
 class RequestActor(Actor):
@@ -86,6 +116,29 @@ class RequestActor(Actor):
         return session.session_key if session is not None else None
 
 
+_current: ContextVar[Actor | None] = ContextVar("resettle_current_actor", default=None)
+
+
+@contextmanager
+def acting_as(actor: Actor) -> Iterator[Actor]:
+    """Name who is acting for everything done inside the block (signals included)."""
+    token = _current.set(actor)
+    try:
+        yield actor
+    finally:
+        _current.reset(token)
+
+
+def current_actor() -> Actor:
+    """Who is acting now: see the module's docstring."""
+    return _current.get() or Actor.system(via=COMMAND)
+
+
+def named_actor() -> Actor | None:
+    """The actor a request or a service named, or None outside them."""
+    return _current.get()
+
+
 def actor_of(request) -> Actor:
     """The request's actor (set by the middleware, or made here for a request without it)."""
     actor = getattr(request, "actor", None)
@@ -102,4 +155,5 @@ class ActorMiddleware:
 
     def __call__(self, request):
         request.actor = RequestActor(request)
-        return self.get_response(request)
+        with acting_as(request.actor):
+            return self.get_response(request)

@@ -23,6 +23,17 @@ ACTIONS: dict[str, str] = {
     "user.password_changed": _("Changed their password"),
     "user.sessions_ended": _("Ended a person's sessions"),
     "user.deactivated": _("Deactivated a person's account"),
+    "user.reactivated": _("Reactivated a person's account"),
+    "user.created": _("Created a person's account"),
+    "user.email_changed": _("Changed a person's email address"),
+    "user.role_changed": _("Changed a person's role"),
+    "user.organisation_changed": _("Moved a person to another organisation"),
+    "user.admin_access_changed": _("Changed a person's administration access"),
+    "user.password_set": _("Set a person's password"),
+    "user.password_link_sent": _("Sent a person a link to set their password"),
+    "user.password_reset_requested": _("Asked for a link to reset their password"),
+    "user.password_reset": _("Reset their password with a link sent by email"),
+    "user.mfa_changed": _("Added or removed a person's two-factor sign-in"),
     "child.viewed": _("Viewed the child's record"),
     "child.created": _("Added the child"),
     "child.changed": _("Changed the child's details"),
@@ -155,9 +166,11 @@ class AuditEvent(models.Model):
     )
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     detail = models.JSONField(default=dict, blank=True)
-    # The chain: the previous entry's hash, and SHA-256 over this entry's content and prev_hash.
+    # The chain: the previous entry's hash, and the hash of this entry's content and prev_hash, made
+    # as `version` says (chain.py: 1, SHA-256, the first entries; 2, HMAC-SHA256 with AUDIT_KEY).
     prev_hash = models.CharField(max_length=64, editable=False)
     hash = models.CharField(max_length=64, editable=False)
+    version = models.PositiveSmallIntegerField(default=chain.UNKEYED, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -196,6 +209,7 @@ class AuditEvent(models.Model):
                 .first()
             )
             self.prev_hash = last or chain.GENESIS
+            self.version = chain.CURRENT_VERSION
             self.hash = self.compute_hash()
             super().save(*args, **kwargs)
 
@@ -207,7 +221,7 @@ class AuditEvent(models.Model):
     delete.alters_data = True
 
     def compute_hash(self) -> str:
-        return chain.compute_hash(chain.content_of(self), self.prev_hash)
+        return chain.compute_hash(chain.content_of(self), self.prev_hash, self.version)
 
     @property
     def action_display(self) -> str:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from .actors import API, WEB, Actor
 from .models import ACTIONS, AuditEvent
+
+security = logging.getLogger("resettle.security")
+
+# Audit actions that are also security events in the logs (sign-in, two-factor, passwords and
+# every change to an account; records leaving the service). The log line names the action and the
+# entry's id, never a person or child.
+SECURITY_EVENTS = ("user.", "child.exported", "audit.exported")
 
 
 def record(actor: Actor, action: str, *, child: Any = None, **detail: Any) -> AuditEvent:
@@ -21,7 +29,7 @@ def record(actor: Actor, action: str, *, child: Any = None, **detail: Any) -> Au
     user = actor.user
     if actor.via != WEB:
         detail.setdefault("via", actor.via)
-    return AuditEvent.objects.create(
+    event = AuditEvent.objects.create(
         actor=user,
         actor_email=user.email if user else "",
         organisation_id=user.organisation_id if user else None,
@@ -31,3 +39,14 @@ def record(actor: Actor, action: str, *, child: Any = None, **detail: Any) -> Au
         ip_address=actor.ip_address,
         detail=detail,
     )
+    if action.startswith(SECURITY_EVENTS):
+        security.info(
+            action,
+            extra={
+                "event": action,
+                "audit_id": event.pk,
+                "user_id": user.pk if user else None,
+                "via": actor.via,
+            },
+        )
+    return event

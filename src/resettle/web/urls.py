@@ -11,6 +11,7 @@ routes = {
             path("accessibility/", site.accessibility, name="accessibility"),
             path("privacy/", site.privacy, name="privacy"),
             path("healthz/", site.healthz, name="healthz"),
+            path("readyz/", site.readyz, name="readyz"),
         ]
     ),
     "children": Routes(

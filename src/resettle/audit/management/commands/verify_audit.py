@@ -1,17 +1,26 @@
 """Prove the audit trail is intact: `manage.py verify_audit`.
 
-Walks every entry in id order, a batch at a time, recomputing each hash and checking each link.
-Exits 0 with "Audit trail intact: N entries", or non-zero naming the first broken entry, when it was
-written and why. Read-only, so there is nothing for a --dry-run to leave out.
+Walks every entry in id order, a batch at a time, recomputing each hash (with RESETTLE_AUDIT_KEY
+for keyed entries) and checking each link. Exits 0 with "Audit trail intact: N entries", or
+non-zero naming the first broken entry, when it was written and why. Read-only, so there is nothing
+for a --dry-run to leave out.
+
+Given an anchor kept elsewhere (`manage.py audit_anchor` prints one), it also proves that no
+entries were cut off the end: `--expect-last-hash HASH` (that entry must still be in the trail) and
+`--expect-at-least N` (no fewer entries than then).
 """
 
 from __future__ import annotations
+
+import re
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 
-from resettle.audit.verification import verify_chain
+from resettle.audit.verification import Anchor, verify_chain
+
+HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
 class Command(BaseCommand):
@@ -25,21 +34,50 @@ class Command(BaseCommand):
             help="Entries read from the database at a time (default 2000).",
         )
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
+        parser.add_argument(
+            "--expect-last-hash",
+            default=None,
+            help="The hash of the latest entry when the anchor was taken: it must still be there.",
+        )
+        parser.add_argument(
+            "--expect-at-least",
+            type=int,
+            default=None,
+            help="How many entries there were when the anchor was taken: there must be no fewer.",
+        )
 
     def handle(self, *args, batch_size: int, database: str, **options):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
-        result = verify_chain(batch_size=batch_size, using=database)
+        last_hash, at_least = options["expect_last_hash"], options["expect_at_least"]
+        if last_hash is not None and not HASH.fullmatch(last_hash.strip().lower()):
+            raise CommandError("--expect-last-hash must be 64 hexadecimal characters")
+        if at_least is not None and at_least < 0:
+            raise CommandError("--expect-at-least must be 0 or more")
+        anchor = None
+        if last_hash is not None or at_least is not None:
+            anchor = Anchor(last_hash=(last_hash or "").strip().lower() or None, at_least=at_least)
+        result = verify_chain(batch_size=batch_size, using=database, anchor=anchor)
         if not result.intact:
             broken = result.broken
+            where = (
+                f"at entry {broken.entry_id} "
+                f"(written {timezone.localtime(broken.at):%Y-%m-%d %H:%M:%S %Z})"
+                if broken.entry_id is not None
+                else "(no entries left)"
+            )
             raise CommandError(
-                f"Audit trail broken at entry {broken.entry_id} "
-                f"(written {timezone.localtime(broken.at):%Y-%m-%d %H:%M:%S %Z}): "
-                f"{broken.kind}: {broken.explanation}. "
+                f"Audit trail broken {where}: {broken.kind}: {broken.explanation}. "
                 f"{result.checked} entries before it are intact."
             )
         self.stdout.write(self.style.SUCCESS(f"Audit trail intact: {result.checked} entries"))
+        if anchor is not None:
+            self.stdout.write("The anchor holds: no entries were removed from the end.")
         if result.last_id is not None and options["verbosity"] >= 1:
             # Keep this somewhere else (a ticket, a log): it also proves no entries were cut off
             # the end, which a chain cannot show on its own.
             self.stdout.write(f"Latest entry: {result.last_id}, hash {result.last_hash}")
+            if result.unkeyed:
+                self.stdout.write(
+                    f"{result.unkeyed} entries were written before the chain had a key."
+                )

@@ -168,7 +168,9 @@ def test_a_query_that_says_which_child_runs(camden_child):
 def test_services_take_the_actor_first():
     from resettle.access import services as access
     from resettle.children import services as children
+    from resettle.directory import services as directory
     from resettle.journey import services as journey
+    from resettle.knowledge import services as knowledge
     from resettle.network import services as network
     from resettle.notes import services as notes
     from resettle.plans import services as plans
@@ -179,6 +181,8 @@ def test_services_take_the_actor_first():
     verbs = {
         access: ["share_child", "revoke_share", "restrict_child", "request_transfer"],
         children: ["add_child", "change_child", "record_legal_status"],
+        directory: ["add_service", "change_service", "propose_change", "accept_proposal"],
+        knowledge: ["save_article", "move_article", "add_release_note"],
         journey: ["record_meeting", "record_event", "respond_to_setback", "complete_touchpoint"],
         network: ["save_network_entry"],
         notes: ["add_note"],

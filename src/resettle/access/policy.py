@@ -323,6 +323,8 @@ def can_see_team_training(user: User | None) -> bool:
 def can_see_training_by_service(user: User | None) -> bool:
     """The partnership sees training coverage as counts by service, never named people."""
     return _is_active(user) and user.role == Role.PARTNERSHIP_LEAD
+
+
 # ---- The menu of support: the directory of services (issue 12) --------------------------------
 # The directory holds no personal data: it lists public services. Everyone who works with
 # children reads it, and so do the partnership's leads and administrators; the partnership lead

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from resettle.access.models import Restriction, Share, Transfer
 from resettle.accounts.models import Role
+from resettle.audit.models import AuditEvent
 from resettle.core.dates import today
 from resettle.knowledge.models import Article, Question, TrainingModule
 from resettle.voice.models import VoiceEntry
@@ -560,6 +561,12 @@ def _url(name: str, rule: Rule, world: World, child: str | None) -> str:
     return reverse(name)
 
 
+def _audited_about(child, last_before: int) -> bool:
+    """Showing a page about a child writes an audit entry about that child (a view, or what
+    the page does: a print, an export)."""
+    return AuditEvent.objects.filter(id__gt=last_before, child=child).exists()
+
+
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_url_answers_each_person_as_the_matrix_says(name, world):
     rule = MATRIX[name]
@@ -574,9 +581,12 @@ def test_url_answers_each_person_as_the_matrix_says(name, world):
         client = clients.setdefault(person, Client())
         client.force_login(world.people[person])
         expected = rule.expect(person, child) if rule.child_url else rule.expect(person)
+        written = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
         got = client.get(_url(name, rule, world, child)).status_code
         if got != expected:
             problems.append(f"{person} / {child or '-'}: expected {expected}, got {got}")
+        elif child and got == 200 and not _audited_about(world.children[child], written):
+            problems.append(f"{person} / {child}: the page was shown but nothing was audited")
     anonymous = Client().get(_url(name, rule, world, "own")).status_code
     if anonymous != rule.anonymous:
         problems.append(f"signed out: expected {rule.anonymous}, got {anonymous}")

@@ -190,3 +190,24 @@ def test_visible_children_query_has_no_duplicates(amara, priya, camden, camden_c
     restriction = Restriction.objects.create(child=camden_child, reason="x")
     restriction.allowed_users.set([amara, priya])
     assert list(Child.objects.visible_to(amara)) == [camden_child]
+
+
+def test_a_restricted_child_does_not_leak_through_transfers(
+    client_for, amara, priya, hackney, camden_child
+):
+    """A colleague not named on a restriction neither sees the child on the transfers page nor
+    can cancel the child's transfer, as with any other page about the child."""
+    request_transfer(client_for(priya), camden_child, hackney)
+    transfer = Transfer.across_children.get()
+    client_for(priya).post(
+        reverse("access:restriction", args=[camden_child.public_id]),
+        {"reason": "Related to a member of staff"},
+    )
+    page = client_for(amara).get(reverse("access:transfers")).content.decode()
+    assert "Jay" not in page and str(transfer.public_id) not in page
+    response = client_for(amara).post(reverse("access:transfer-cancel", args=[transfer.public_id]))
+    assert response.status_code == 404
+    transfer.refresh_from_db()
+    assert transfer.status == Transfer.Status.REQUESTED
+    # The manager who restricted the record (named on it) still sees and may cancel it.
+    assert "Jay" in client_for(priya).get(reverse("access:transfers")).content.decode()

@@ -200,11 +200,16 @@ def can_see_transfers(user: User | None) -> bool:
 
 
 def transfers_visible_to(user: User | None) -> QuerySet:
-    """Transfers into or out of the user's service."""
+    """Transfers into or out of the user's service. An outgoing transfer of a child whose record
+    is restricted is seen only by the people named on the restriction, as the record is; an
+    incoming one is addressed to the receiving service, which must see it to decide."""
     if not can_see_transfers(user):
         return Transfer.across_children.none()
     org = user.organisation_id
-    return Transfer.across_children.filter(Q(to_service_id=org) | Q(from_service_id=org))
+    hidden = Restriction.across_children.exclude(allowed_users=user).values("child_id")
+    return Transfer.across_children.filter(
+        Q(to_service_id=org) | (Q(from_service_id=org) & ~Q(child_id__in=hidden))
+    )
 
 
 def can_search_audit(user: User | None) -> bool:

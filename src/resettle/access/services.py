@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -206,6 +207,8 @@ def cancel_transfer(actor: Actor, transfer: Transfer) -> Transfer:
     transfer = (
         Transfer.across_children.select_for_update().select_related("child").get(pk=transfer.pk)
     )
+    if not policy.transfers_visible_to(actor.user).filter(pk=transfer.pk).exists():
+        raise Http404("No such transfer")  # never confirm a transfer the person may not see
     policy.require(
         transfer.status == Transfer.Status.REQUESTED
         and policy.can_request_transfer(actor.user, transfer.child)

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from resettle.accounts import urls as accounts
+from resettle.api import urls as api
 from resettle.children import urls as children
 from resettle.childview import urls as childview
 from resettle.journey import urls as journey
@@ -37,6 +38,7 @@ PACKAGES = [
     release,
     network,
     childview,
+    api,
 ]
 
 

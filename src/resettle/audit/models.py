@@ -64,6 +64,11 @@ ACTIONS: dict[str, str] = {
     "childmode.started": _("Started child mode on a shared device"),
     "childmode.ended": _("Left child mode with their password"),
     "childmode.answers_saved": _("The child saved their answers in child mode"),
+    "api.token_created": _("Created a personal access token for the API"),
+    "api.token_revoked": _("Revoked a personal access token for the API"),
+    "import.previewed": _("Checked files from a case management system before importing"),
+    "import.applied": _("Imported children and legal status from a case management system"),
+    "service.exported": _("Exported the service's children and their plans"),
 }
 
 

@@ -9,6 +9,7 @@ from django.urls import path
 
 from resettle.core.routing import Routes
 
+from . import pages_tokens as tokens
 from . import views_children as children
 from . import views_docs as docs
 from . import views_record as record
@@ -50,6 +51,15 @@ routes = {
             path(f"{V1}{CHILD}meetings/", api(record.MeetingsView), name="meetings"),
             path(f"{V1}{CHILD}notes/", api(record.CaseNotesView), name="notes"),
             path(f"{V1}{CHILD}voice/", api(record.VoiceView), name="voice"),
+        ]
+    ),
+    "integrations": Routes(
+        site=[
+            path("account/tokens/", tokens.tokens, name="tokens"),
+            path("account/tokens/add/", tokens.add_token, name="token-add"),
+            path(
+                "account/tokens/<uuid:token_id>/revoke/", tokens.revoke_token, name="token-revoke"
+            ),
         ]
     ),
 }

@@ -31,6 +31,15 @@ class ActionStatusSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "needs_reason", "is_closed", "is_active"]
 
 
+class GoalIdsField(serializers.ListField):
+    """The ids of goals in the child's plan (checked against the plan by the view)."""
+
+    child = serializers.UUIDField()
+
+    def to_representation(self, goals) -> list[str]:
+        return [str(goal.public_id) for goal in goals.all()]
+
+
 class PlanActionSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     pathway = SlugField(queryset=Pathway.objects.all(), help_text="A pathway's slug.")
@@ -45,8 +54,7 @@ class PlanActionSerializer(serializers.ModelSerializer):
     description = serializers.CharField(max_length=MAX_TEXT)
     status_reason = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT)
     specific_service = serializers.CharField(required=False, allow_blank=True, max_length=300)
-    goals = serializers.ListField(
-        child=serializers.UUIDField(),
+    goals = GoalIdsField(
         required=False,
         max_length=50,
         help_text="Ids of goals in the child's plan that this action serves.",
@@ -71,11 +79,6 @@ class PlanActionSerializer(serializers.ModelSerializer):
             "changed_at",
         ]
         read_only_fields = ["created_at", "changed_at"]
-
-    def to_representation(self, action: PlanAction) -> dict:
-        data = super().to_representation(action)
-        data["goals"] = [str(goal.public_id) for goal in action.goals.all()]
-        return data
 
 
 class TouchpointSerializer(serializers.ModelSerializer):
@@ -172,3 +175,4 @@ class VoiceEntrySerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = ["entered_by_child", "created_at"]
+        extra_kwargs = {"words_are": {"required": True}}

@@ -9,6 +9,8 @@ from django.urls import path
 
 from resettle.core.routing import Routes
 
+from . import export
+from . import pages_import as imports
 from . import pages_tokens as tokens
 from . import views_children as children
 from . import views_docs as docs
@@ -60,6 +62,11 @@ routes = {
             path(
                 "account/tokens/<uuid:token_id>/revoke/", tokens.revoke_token, name="token-revoke"
             ),
+            path("children/import/", imports.upload, name="import"),
+            path("children/import/check/", imports.check, name="import-check"),
+            path("children/import/rejected.csv", imports.rejected_rows, name="import-rejected"),
+            path("children/import/cancel/", imports.cancel, name="import-cancel"),
+            path("children/export.csv", export.export, name="export"),
         ]
     ),
 }

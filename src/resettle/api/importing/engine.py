@@ -35,6 +35,7 @@ from resettle.children.models import Child, LegalStatusEpisode
 from resettle.children.rules import child_problems, clean_name, legal_status_problems
 from resettle.core.errors import DomainError
 
+from ..cells import cell
 from ..models import ImportedRecord
 from . import formats
 from .reader import FileProblem, rows
@@ -125,7 +126,7 @@ class Importer:
     def _reject(self, label: str, line: int, source_id: str, reason: str) -> None:
         self.result.files[label].note(REJECTED, line=line, source_id=source_id, reason=reason)
         if self.rejected:
-            self.rejected.writerow([label, line, _cell(source_id), _cell(reason)])
+            self.rejected.writerow([label, line, cell(source_id), cell(reason)])
 
     def _batches(self, stream, label, columns, required) -> Iterator[list]:
         lines = rows(stream, label, columns, required)
@@ -388,15 +389,6 @@ def _compare(found: dict, episodes: list) -> str:
     ):
         return CHANGED  # recorded again, as Resettle records a correction: the latest counts
     return CREATED
-
-
-# Cells that a spreadsheet would run as a formula get a leading apostrophe (as the audit export).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
 def run(

@@ -26,6 +26,7 @@ class Pagination(PageNumberPagination):
 
 class ApiView(generics.GenericAPIView):
     pagination_class = Pagination
+    metadata_class = None  # no OPTIONS description: the OpenAPI description is the one
     # What the caller needs of the child for a read and for a write (access.policy.RULES).
     reads, writes = READ, READ
     # The section named in the audit entry when the child's record is read ("api-...").

@@ -51,6 +51,7 @@ def problems(*codes: int) -> dict:
     }
 
 
+SITE = problems(401, 403, 429)
 LIST = problems(401, 403, 404, 429)
 CREATE = problems(400, 401, 403, 404, 429)
 UPDATE = problems(400, 401, 403, 404, 412, 428, 429)

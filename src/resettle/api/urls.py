@@ -5,7 +5,7 @@ token instead (authentication.py), and refuse a call without one with a 401.
 """
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import path, re_path
 
 from resettle.core.routing import Routes
 
@@ -53,6 +53,8 @@ routes = {
             path(f"{V1}{CHILD}meetings/", api(record.MeetingsView), name="meetings"),
             path(f"{V1}{CHILD}notes/", api(record.CaseNotesView), name="notes"),
             path(f"{V1}{CHILD}voice/", api(record.VoiceView), name="voice"),
+            # Last: anything else under the API is a problem, in JSON
+            re_path(r"^api/(?P<rest>[\s\S]*)$", docs.not_found, name="not-found"),
         ]
     ),
     "integrations": Routes(

@@ -65,7 +65,10 @@ class ChildRecordList(ApiView):
 # ---- Configuration: what actions are filed under and where they have got to ----------------------
 
 
-@extend_schema(summary="List resettlement pathways", responses={200: PathwaySerializer(many=True)})
+@extend_schema(
+    summary="List resettlement pathways",
+    responses={200: PathwaySerializer(many=True), **schema.SITE},
+)
 class PathwaysView(ApiView):
     serializer_class = PathwaySerializer
     pagination_class = None
@@ -74,7 +77,10 @@ class PathwaysView(ApiView):
         return Response(PathwaySerializer(plans.active_pathways(), many=True).data)
 
 
-@extend_schema(summary="List action statuses", responses={200: ActionStatusSerializer(many=True)})
+@extend_schema(
+    summary="List action statuses",
+    responses={200: ActionStatusSerializer(many=True), **schema.SITE},
+)
 class ActionStatusesView(ApiView):
     serializer_class = ActionStatusSerializer
     pagination_class = None

@@ -717,7 +717,13 @@ def site(status_for_child_roles=200):
 API_MATRIX: dict[str, ApiRule] = {
     "api:schema": ApiRule(lambda p, c: 200, child_url=False, anonymous=200),
     "api:docs": ApiRule(lambda p, c: 200, child_url=False, anonymous=200),
-    "api:not-found": ApiRule(lambda p, c: 404, child_url=False, anonymous=404),
+    "api:not-found": ApiRule(
+        lambda p, c: 404,
+        lambda p, c: 404,
+        child_url=False,
+        anonymous=404,
+        build=lambda world, child: {"rest": "v1/no-such-thing/"},
+    ),
     "api:pathways": ApiRule(site(), child_url=False),
     "api:action-statuses": ApiRule(site(), child_url=False),
     "api:children": ApiRule(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resettle.audit.models import AuditEvent
@@ -150,3 +152,30 @@ def test_pathways_and_statuses_are_listed_for_writing_actions(api_for, chloe):
     api = api_for(chloe)
     assert "ete" in [p["slug"] for p in api.get(reverse("api:pathways")).json()]
     assert "in-progress" in [s["slug"] for s in api.get(reverse("api:action-statuses")).json()]
+
+
+def test_a_childs_lists_take_the_same_queries_however_many_records(
+    api_for, amara, camden_child, django_assert_num_queries
+):
+    api = api_for(amara)
+    plan = Plan.objects.create(child=camden_child)
+    goal = Goal.objects.create(plan=plan, text="Be a mechanic")
+
+    def add(n):
+        for i in range(n):
+            made = api.post(
+                url("plan-actions", camden_child), {**ACTION, "goals": [str(goal.public_id)]}
+            )
+            assert made.status_code == 201
+            api.post(url("notes", camden_child), {"text": f"Note {i}"})
+
+    add(2)
+    counted = {}
+    for name in ("plan-actions", "notes", "meetings", "touchpoints", "voice", "legal-statuses"):
+        with CaptureQueriesContext(connection) as context:
+            api.get(url(name, camden_child))
+        counted[name] = len(context)
+    add(6)
+    for name, queries in counted.items():
+        with django_assert_num_queries(queries):
+            assert api.get(url(name, camden_child)).status_code == 200

@@ -8,6 +8,8 @@ import hashlib
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.throttling import SimpleRateThrottle
@@ -167,3 +169,17 @@ class TestUsingAToken:
         assert limited.json()["status"] == 429 and int(limited["Retry-After"]) > 0
         assert other.get(CHILDREN).status_code == 200  # the limit is per token
         assert issubclass(PerTokenThrottle, SimpleRateThrottle)
+
+
+def test_the_tokens_page_takes_the_same_queries_however_many_tokens(
+    client_for, amara, django_assert_num_queries
+):
+    client = client_for(amara)
+    make_token(amara)
+    client.get(reverse("integrations:tokens"))
+    with CaptureQueriesContext(connection) as context:
+        client.get(reverse("integrations:tokens"))
+    for _ in range(5):
+        make_token(amara)
+    with django_assert_num_queries(len(context)):
+        assert len(client.get(reverse("integrations:tokens")).context["tokens"]) == 6

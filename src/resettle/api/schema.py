@@ -63,7 +63,10 @@ IF_MATCH = OpenApiParameter(
     required=True,
     description="The ETag from your last GET of this record.",
 )
-ETAG_HEADER = {"ETag": {"description": "The record's version, for If-Match", "schema": {}}}
+PAGES = [
+    OpenApiParameter("page", int, description="Which page, from 1."),
+    OpenApiParameter("page_size", int, description="Records a page: 25 unless given, at most 100."),
+]
 
 CHILD_EXAMPLE = {
     "id": "0b7f1e9c-3c1a-4a52-9d49-5d2b2c1f6a10",
@@ -125,3 +128,72 @@ VOICE_IN = {
 
 def example(name: str, value: dict, *, request: bool = True) -> OpenApiExample:
     return OpenApiExample(name, value=value, request_only=request, response_only=not request)
+
+
+LEGAL_STATUS_OUT = {
+    "id": "5d1f8a3e-2b8c-4f0e-9a47-0c6e2f3b9d21",
+    **LEGAL_STATUS_IN,
+    "notes": "",
+    "created_at": "2026-03-04T10:20:00Z",
+}
+ACTION_OUT = {
+    "id": "8c2d6b1a-7e4f-4a9b-b3c5-1d2e3f4a5b6c",
+    **ACTION_IN,
+    "owner_person": None,
+    "owner_organisation": None,
+    "status": "in-progress",
+    "status_reason": "",
+    "specific_service": "Motor vehicle level 1",
+    "created_at": "2026-03-04T10:25:00Z",
+    "changed_at": "2026-03-11T09:00:00Z",
+}
+TOUCHPOINT_OUT = {
+    "id": "2f9e8d7c-6b5a-4c3d-8e1f-0a9b8c7d6e5f",
+    "name": "Initial planning meeting",
+    "due_on": "2026-03-18",
+    "completed_on": None,
+    "superseded_on": None,
+    "status": "due",
+}
+MEETING_OUT = {
+    "id": "4a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d",
+    **MEETING_IN,
+    "people": [],
+    "organisations": ["feltham"],
+    "family_attended": False,
+    "other_attendees": "",
+    "four_questions_revisited": False,
+    "created_at": "2026-03-04T15:00:00Z",
+}
+NOTE_OUT = {
+    "id": "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+    **NOTE_IN,
+    "written_by": "Amara Okafor",
+    "organisation": "Camden Youth Justice Service",
+    "created_at": "2026-03-04T16:00:00Z",
+}
+VOICE_OUT = {
+    "id": "7e6d5c4b-3a2f-4e1d-9c8b-7a6f5e4d3c2b",
+    **VOICE_IN,
+    "recorded_by": "Amara Okafor",
+    "who_are_you": "",
+    "strengths_in_own_words": "",
+    "how_to_get_there": "",
+    "strengths": [],
+    "self_rating": 7,
+    "entered_by_child": False,
+    "created_at": "2026-03-04T16:30:00Z",
+}
+PATHWAY_OUT = {
+    "slug": "ete",
+    "name": "Education, training and employment",
+    "child_friendly_name": "School, college and work",
+    "is_active": True,
+}
+STATUS_OUT = {
+    "slug": "in-progress",
+    "name": "In progress",
+    "needs_reason": False,
+    "is_closed": False,
+    "is_active": True,
+}

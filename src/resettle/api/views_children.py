@@ -72,7 +72,7 @@ def _respond(child: Child, code: int = status.HTTP_200_OK) -> Response:
         operation_id="children_list",
         description="The children you may see, as on your caseload: filters, search, sort, "
         "pages of 25 (page_size up to 100).",
-        parameters=FILTERS,
+        parameters=[*FILTERS, *schema.PAGES],
         responses={200: ChildSerializer(many=True), **schema.LIST},
         examples=[schema.example("A child", schema.CHILD_EXAMPLE, request=False)],
     ),
@@ -171,7 +171,9 @@ class ChildView(ApiView):
     get=extend_schema(
         summary="List a child's legal status episodes",
         description="Newest first. The current one is the latest to have started.",
+        parameters=schema.PAGES,
         responses={200: LegalStatusSerializer(many=True), **schema.LIST},
+        examples=[schema.example("A DTO", schema.LEGAL_STATUS_OUT, request=False)],
     ),
     post=extend_schema(
         summary="Record a legal status",

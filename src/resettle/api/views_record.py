@@ -68,6 +68,7 @@ class ChildRecordList(ApiView):
 @extend_schema(
     summary="List resettlement pathways",
     responses={200: PathwaySerializer(many=True), **schema.SITE},
+    examples=[schema.example("Pathways", schema.PATHWAY_OUT, request=False)],
 )
 class PathwaysView(ApiView):
     serializer_class = PathwaySerializer
@@ -80,6 +81,7 @@ class PathwaysView(ApiView):
 @extend_schema(
     summary="List action statuses",
     responses={200: ActionStatusSerializer(many=True), **schema.SITE},
+    examples=[schema.example("Statuses", schema.STATUS_OUT, request=False)],
 )
 class ActionStatusesView(ApiView):
     serializer_class = ActionStatusSerializer
@@ -115,6 +117,8 @@ def _goals(child, ids) -> list[Goal] | None:
         summary="List the actions in a child's plan",
         operation_id="plan_actions_list",
         responses={200: PlanActionSerializer(many=True), **schema.LIST},
+        parameters=schema.PAGES,
+        examples=[schema.example("An action", schema.ACTION_OUT, request=False)],
     ),
     post=extend_schema(
         summary="Add an action to a child's plan",
@@ -140,6 +144,7 @@ class PlanActionsView(ChildRecordList):
         summary="Get an action in a child's plan",
         operation_id="plan_actions_get",
         responses={200: PlanActionSerializer, **schema.LIST},
+        examples=[schema.example("An action", schema.ACTION_OUT, request=False)],
     ),
     put=extend_schema(
         summary="Change an action (its status, owner, date...)",
@@ -206,6 +211,8 @@ class PlanActionView(ApiView):
     summary="List a child's touchpoints",
     description="Due, overdue, done, missed or no longer needed, by due date.",
     responses={200: TouchpointSerializer(many=True), **schema.LIST},
+    parameters=schema.PAGES,
+    examples=[schema.example("A touchpoint due", schema.TOUCHPOINT_OUT, request=False)],
 )
 class TouchpointsView(ChildRecordList):
     serializer_class = TouchpointSerializer
@@ -252,6 +259,8 @@ class TouchpointDoneView(ApiView):
     get=extend_schema(
         summary="List a child's meetings",
         responses={200: MeetingSerializer(many=True), **schema.LIST},
+        parameters=schema.PAGES,
+        examples=[schema.example("A review", schema.MEETING_OUT, request=False)],
     ),
     post=extend_schema(
         summary="Record a meeting",
@@ -292,6 +301,8 @@ class MeetingsView(ChildRecordList):
         summary="List a child's case notes",
         description="Newest first.",
         responses={200: CaseNoteSerializer(many=True), **schema.LIST},
+        parameters=schema.PAGES,
+        examples=[schema.example("A note", schema.NOTE_OUT, request=False)],
     ),
     post=extend_schema(
         summary="Add a case note",
@@ -319,6 +330,8 @@ class CaseNotesView(ChildRecordList):
         "practitioners get only what the child agreed to share with partners, and what they "
         "recorded themselves.",
         responses={200: VoiceEntrySerializer(many=True), **schema.LIST},
+        parameters=schema.PAGES,
+        examples=[schema.example("What the child said", schema.VOICE_OUT, request=False)],
     ),
     post=extend_schema(
         summary="Record what the child said",

@@ -27,7 +27,7 @@ CONTENT_TYPE = "application/problem+json"
 INVALID = "urn:resettle:problem:invalid"
 STALE = "urn:resettle:problem:stale"
 IF_MATCH_NEEDED = "urn:resettle:problem:if-match-required"
-READ_ONLY = "urn:resettle:problem:forbidden"
+FORBIDDEN = "urn:resettle:problem:forbidden"
 
 TITLES = {
     400: gettext_lazy("The request has mistakes"),
@@ -42,7 +42,7 @@ TITLES = {
     428: gettext_lazy("If-Match is required"),
     429: gettext_lazy("Too many requests"),
 }
-TYPES = {400: INVALID, 403: READ_ONLY, 412: STALE, 428: IF_MATCH_NEEDED}
+TYPES = {400: INVALID, 403: FORBIDDEN, 412: STALE, 428: IF_MATCH_NEEDED}
 
 
 class PreconditionFailed(exceptions.APIException):

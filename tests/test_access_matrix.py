@@ -15,6 +15,7 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from resettle.access.models import Restriction, Share, Transfer
 from resettle.accounts.models import Role
@@ -56,6 +57,7 @@ MANAGES = {"priya": {"own", "shared", "expired", "restricted"}, "hana": {"other"
 YJS_STAFF = {"amara", "priya", "ben", "hana"}
 CHILD_ROLES = YJS_STAFF | {"chloe", "sam"}
 ADMINS = {"alex"}
+MANAGERS = {"priya", "hana"}
 
 
 @dataclass
@@ -213,6 +215,10 @@ def voice_edit(person, child):
 
 def password_link_kwargs(world, child):
     return {"purpose": "reset", "uid": "bm90LWEtdXNlcg", "token": "abc-0123456789abcdef"}
+
+
+def token_kwargs(world, child):
+    return {"token_id": uuid.uuid4()}
 
 
 def person_kwargs(world, child):
@@ -522,10 +528,23 @@ MATRIX: dict[str, Rule] = {
     "hsds:services": Rule(everyone(200)),
     "hsds:service": Rule(everyone(200), build=directory.service_kwargs),
     "hsds:taxonomy-terms": Rule(everyone(200)),
+    # Personal access tokens (for the API): the people who work with children's records; making
+    # one first asks them to confirm it is them; revoking is a POST
+    "integrations:tokens": Rule(only(CHILD_ROLES)),
+    "integrations:token-add": Rule(only(CHILD_ROLES, status=302)),
+    "integrations:token-revoke": Rule(everyone(405), build=token_kwargs),
+    # Import from a case management system and export: managers of a youth justice service (the
+    # check, the rejected rows: back to the upload page when nothing has been uploaded)
+    "integrations:import": Rule(only(MANAGERS)),
+    "integrations:import-check": Rule(only(MANAGERS, status=302)),
+    "integrations:import-rejected": Rule(only(MANAGERS, status=302)),
+    "integrations:import-cancel": Rule(everyone(405)),
+    "integrations:export": Rule(only(MANAGERS)),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {
     "admin": "Django admin: staff-only by Django's own checks (tested in test_admin_is_staff_only)",
+    "api": "The REST API takes tokens, not sessions: API_MATRIX below, with each person's token",
 }
 
 
@@ -753,3 +772,181 @@ def test_the_printable_plan_and_the_export_hold_only_their_own_child(busy_world)
         assert other.preferred_name not in text
         assert other.legal_name not in exported
         assert str(other.public_id) not in exported
+
+
+# ---- The REST API: every route × every person's token × every kind of child ----------------------
+#
+# The same truth tables as the pages. Each route is called with GET and, where it writes, with a
+# body that breaks a rule (an empty one) or a stale If-Match, so no call changes anything: whoever
+# may write gets 400 (or 412), whoever may only read 403, and whoever may not see the child 404.
+
+
+def _api_token(user) -> str:
+    """A read-and-write token for `user`, made directly: the partnership lead and the
+    administrator cannot make one themselves, but a token of theirs must still reach nothing."""
+    from resettle.api.models import AccessToken
+    from resettle.api.services import digest_of
+
+    raw = f"rst_{user.pk:010d}_matrix-secret"
+    AccessToken.objects.create(
+        user=user,
+        name="Matrix",
+        scope="read_write",
+        prefix=f"{user.pk:010d}",
+        digest=digest_of(raw),
+        expires_at=timezone.now() + timedelta(days=1),
+    )
+    return raw
+
+
+def api_read(person, child):
+    return child_read(person, child) if person in CHILD_ROLES else 403
+
+
+def _writes(rule, allowed_status):
+    def expect(person, child):
+        if person not in CHILD_ROLES:
+            return 403  # a role without children's records: refused before anything is looked up
+        status = rule(person, child)
+        return allowed_status if status == 200 else status
+
+    return expect
+
+
+@dataclass(frozen=True)
+class ApiRule:
+    read: object  # (person, child) -> status of a GET
+    write: object = None  # (person, child) -> status of the write below, or None
+    method: str = "post"
+    child_url: bool = True
+    build: object = None
+    anonymous: int = 401
+
+
+def api_child_kwargs(world, child):
+    return {"child_id": world.children[child].public_id}
+
+
+def api_action_kwargs(world, child):
+    _, action = _plan_parts(world, child)
+    return {"child_id": world.children[child].public_id, "action_id": action.public_id}
+
+
+def api_touchpoint_kwargs(world, child):
+    kwargs = touchpoint_kwargs(world, child)
+    return {"child_id": kwargs["public_id"], "touchpoint_id": kwargs["touchpoint_id"]}
+
+
+def site(status_for_child_roles=200):
+    return lambda person, child: status_for_child_roles if person in CHILD_ROLES else 403
+
+
+API_MATRIX: dict[str, ApiRule] = {
+    "api:schema": ApiRule(lambda p, c: 200, child_url=False, anonymous=200),
+    "api:docs": ApiRule(lambda p, c: 200, child_url=False, anonymous=200),
+    "api:not-found": ApiRule(
+        lambda p, c: 404,
+        lambda p, c: 404,
+        child_url=False,
+        anonymous=404,
+        build=lambda world, child: {"rest": "v1/no-such-thing/"},
+    ),
+    "api:pathways": ApiRule(site(), child_url=False),
+    "api:action-statuses": ApiRule(site(), child_url=False),
+    "api:children": ApiRule(
+        site(),
+        lambda p, c: 400 if p in YJS_STAFF else 403,  # only the youth justice service adds
+        child_url=False,
+    ),
+    "api:child": ApiRule(api_read, _writes(child_write, 412), method="patch"),
+    "api:legal-statuses": ApiRule(api_read, _writes(child_write, 400)),
+    "api:plan-actions": ApiRule(api_read, _writes(child_contribute, 400)),
+    "api:plan-action": ApiRule(
+        api_read, _writes(child_contribute, 412), method="patch", build=api_action_kwargs
+    ),
+    "api:touchpoints": ApiRule(api_read),
+    # Marking as done is a POST: a GET is refused once the token is checked
+    "api:touchpoint-done": ApiRule(
+        site(405), _writes(child_contribute, 400), build=api_touchpoint_kwargs
+    ),
+    "api:meetings": ApiRule(api_read, _writes(child_contribute, 400)),
+    "api:notes": ApiRule(api_read, _writes(child_contribute, 400)),
+    "api:voice": ApiRule(api_read, _writes(child_contribute, 400)),
+}
+
+
+def _walk_all():
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.namespace == "api":
+            for pattern in entry.url_patterns:
+                if isinstance(pattern, URLResolver):
+                    yield from (f"api:{p.name}" for p in pattern.url_patterns)
+                else:
+                    yield f"api:{pattern.name}"
+
+
+def test_every_api_route_is_in_the_api_matrix():
+    names = set(_walk_all())
+    assert names, "no API routes found: the walk above is out of date"
+    assert not names - set(API_MATRIX), f"Add to API_MATRIX: {sorted(names - set(API_MATRIX))}"
+    assert not set(API_MATRIX) - names, f"Stale in API_MATRIX: {sorted(set(API_MATRIX) - names)}"
+
+
+def _api_url(name, rule, world, child):
+    if rule.build:
+        return reverse(name, kwargs=rule.build(world, child or "own"))
+    if rule.child_url:
+        return reverse(name, kwargs=api_child_kwargs(world, child))
+    return reverse(name)
+
+
+@pytest.mark.parametrize("name", sorted(API_MATRIX))
+def test_api_route_answers_each_persons_token_as_the_matrix_says(name, world):
+    from django.core.cache import cache
+
+    rule = API_MATRIX[name]
+    cases = [(p, c) for p in PEOPLE for c in (CHILDREN if rule.child_url else [None])]
+    headers = {p: {"Authorization": f"Bearer {_api_token(world.people[p])}"} for p in PEOPLE}
+    problems = []
+    client = Client()
+    for person, child in cases:
+        cache.clear()  # the rate limit is not what this test is about
+        url = _api_url(name, rule, world, child)
+        got = client.get(url, headers=headers[person]).status_code
+        if got != rule.read(person, child):
+            problems.append(
+                f"GET {person} / {child or '-'}: expected {rule.read(person, child)}, got {got}"
+            )
+        if rule.write is None:
+            continue
+        call = getattr(client, rule.method)
+        got = call(
+            url,
+            "{}",
+            content_type="application/json",
+            headers={**headers[person], "If-Match": '"stale"'},
+        ).status_code
+        if got != rule.write(person, child):
+            problems.append(
+                f"{rule.method.upper()} {person} / {child or '-'}: "
+                f"expected {rule.write(person, child)}, got {got}"
+            )
+    anonymous = client.get(_api_url(name, rule, world, "own")).status_code
+    if anonymous != rule.anonymous:
+        problems.append(f"no token: expected {rule.anonymous}, got {anonymous}")
+    assert not problems, f"{name}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("name", [n for n, r in API_MATRIX.items() if r.child_url])
+def test_api_unknown_child_is_404(name, world):
+    rule = API_MATRIX[name]
+    kwargs = rule.build(world, "own") if rule.build else {}
+    kwargs["child_id"] = uuid.uuid4()
+    token = _api_token(world.people["priya"])
+    headers = {"Authorization": f"Bearer {token}", "If-Match": '"stale"'}
+    url = reverse(name, kwargs=kwargs)
+    if rule.write is not None:
+        write = getattr(Client(), rule.method)
+        assert write(url, "{}", content_type="application/json", headers=headers).status_code == 404
+    if rule.read("priya", "own") == 200:
+        assert Client().get(url, headers=headers).status_code == 404

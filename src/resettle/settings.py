@@ -105,6 +105,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "resettle.core",
     "resettle.accounts",
     "resettle.access",
@@ -122,6 +125,7 @@ INSTALLED_APPS = [
     "resettle.network",
     "resettle.childview",
     "resettle.web",
+    "resettle.api",
 ]
 
 MIDDLEWARE = [
@@ -373,3 +377,34 @@ TRANSFER_HANDOVER_DAYS = env_int("RESETTLE_TRANSFER_HANDOVER_DAYS", 28)
 # A share made for a placement in a secure establishment ends this many days after the placement.
 PLACEMENT_SHARE_DAYS = env_int("RESETTLE_PLACEMENT_SHARE_DAYS", 28)
 SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# The REST API (docs/api.md): personal access tokens only, JSON only, errors as RFC 9457 problem
+# details, a rate limit per token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["resettle.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["resettle.api.permissions.TokenAllows"],
+    "DEFAULT_THROTTLE_CLASSES": ["resettle.api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": "300/minute"},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "resettle.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "DATE_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Resettle API",
+    "DESCRIPTION": (
+        "Children, legal status, plans, journeys, case notes and the child's words, under the "
+        "same access rules as Resettle's pages. Authenticate with a personal access token: "
+        "`Authorization: Bearer <token>`. Errors are RFC 9457 problem details."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

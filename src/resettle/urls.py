@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from resettle.accounts import urls as accounts
+from resettle.api import urls as api
 from resettle.children import urls as children
 from resettle.childview import urls as childview
 from resettle.directory import urls as directory
@@ -41,6 +42,7 @@ PACKAGES = [
     childview,
     knowledge,
     directory,
+    api,
 ]
 
 

@@ -368,3 +368,28 @@ def can_see_proposal(user: User | None, proposal: Any) -> bool:
     return can_curate_directory(user) or (
         can_propose_directory_changes(user) and proposal.organisation_id == user.organisation_id
     )
+
+
+# ---- The REST API, imports and exports (issue 14; resettle.api) ----------------------------------
+
+
+def can_use_api(user: User | None) -> bool:
+    """Have personal access tokens: the people who work with children's records. A token carries
+    its owner's role and organisation, so it reaches exactly what their pages reach."""
+    return can_view_children(user)
+
+
+def can_revoke_token(user: User | None, token: Any) -> bool:
+    """A token is revoked by its owner, or by an administrator."""
+    return _is_active(user) and (token.user_id == user.pk or can_search_audit(user))
+
+
+def can_import_children(user: User | None) -> bool:
+    """Import children and legal status from a case management system: a youth justice service's
+    managers, into their own service only."""
+    return _is_active(user) and user.role == Role.YJS_MANAGER
+
+
+def can_export_service(user: User | None) -> bool:
+    """Export the service's own children and their plans: a youth justice service's managers."""
+    return _is_active(user) and user.role == Role.YJS_MANAGER

@@ -99,6 +99,11 @@ ACTIONS: dict[str, str] = {
     "directory.proposal_rejected": _("Rejected a proposed change to a service"),
     "directory.imported": _("Imported services into the menu of support"),
     "directory.exported": _("Exported the menu of support"),
+    "api.token_created": _("Created a personal access token for the API"),
+    "api.token_revoked": _("Revoked a personal access token for the API"),
+    "import.previewed": _("Checked files from a case management system before importing"),
+    "import.applied": _("Imported children and legal status from a case management system"),
+    "service.exported": _("Exported the service's children and their plans"),
 }
 
 

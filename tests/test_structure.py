@@ -195,3 +195,18 @@ def test_services_take_the_actor_first():
         for name in names:
             first = next(iter(inspect.signature(getattr(module, name)).parameters))
             assert first == "actor", f"{module.__name__}.{name}"
+
+
+def test_records_are_chosen_through_the_fields_that_refuse_impossible_ids():
+    """`core.forms.ModelChoiceField` and `ModelMultipleChoiceField`: a number too big for a key
+    is "not one of the choices", never a database error (SQLite raises on one)."""
+    offenders = [
+        str(path.relative_to(SOURCE))
+        for path, tree in _modules()
+        if path.name != "forms.py" or path.parent.name != "core"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in {"ModelChoiceField", "ModelMultipleChoiceField"}
+        and getattr(node.value, "id", "") == "forms"
+    ]
+    assert not offenders, f"Use resettle.core.forms' choice fields in: {sorted(set(offenders))}"

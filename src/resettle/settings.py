@@ -147,6 +147,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "resettle.accounts.middleware.MFARequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form sent twice is saved once (after sign-in and messages: it answers with both).
+    "resettle.core.once.OnceOnlyMiddleware",
     # After sessions, sign-in, timeouts and two-factor: keeps a session in child mode on its pages.
     "resettle.childview.middleware.ChildModeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -170,6 +172,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "resettle.web.context_processors.service",
             ],
+            # `{% csrf_token %}` with a one-off key, so a form sent twice is saved once.
+            "builtins": ["resettle.core.templatetags.once"],
         },
     },
 ]

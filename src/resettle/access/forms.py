@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation
 from resettle.core.dates import today
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleChoiceField
 
 from . import policy
 
 
-class OrganisationChoiceField(forms.ModelChoiceField):
+class OrganisationChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: Organisation) -> str:
         return obj.name
 
@@ -66,7 +66,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.full_name} ({obj.get_role_display()})"
 
@@ -113,7 +113,7 @@ class TransferRequestForm(forms.Form):
         ).exclude(id=child.owning_service_id)
 
 
-class LeadChoiceField(forms.ModelChoiceField):
+class LeadChoiceField(ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.full_name
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.access.policy import lead_practitioner_choices
 from resettle.accounts.models import Organisation
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import GovukDateField, ModelChoiceField
 
 from .models import (
     CareStatus,
@@ -19,7 +19,7 @@ from .models import (
 from .rules import date_of_birth_problem, legal_status_problems
 
 
-class LeadPractitionerField(forms.ModelChoiceField):
+class LeadPractitionerField(ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.full_name
 

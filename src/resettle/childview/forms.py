@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from resettle.core.forms import ModelMultipleChoiceField
 from resettle.voice.models import ANSWER_FIELDS, RATING_MAX, RATING_MIN, Strength
 
 MAX_ANSWER = 5000
@@ -23,7 +24,7 @@ def _words(label: str, help_text: str = "") -> forms.CharField:
     )
 
 
-class StrengthTiles(forms.ModelMultipleChoiceField):
+class StrengthTiles(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Strength) -> str:
         return obj.name
 

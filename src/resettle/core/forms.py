@@ -6,6 +6,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
@@ -82,3 +83,47 @@ class GovukDateField(forms.MultiValueField):
 
     def compress(self, data_list):  # pragma: no cover - clean() does the work
         return data_list
+
+
+# ---- Choosing records by id: an id no database can hold is not one of the choices ---------------
+
+LARGEST_ID = 2**63 - 1  # a 64-bit signed integer, the largest key PostgreSQL and SQLite hold
+
+
+def _impossible_id(field, value) -> bool:
+    """Whether `value` is a number too big (or negative) to be an integer key. The database is
+    never asked: SQLite refuses such a number with an error rather than finding nothing."""
+    key = getattr(field, "to_field_name", None) or "pk"
+    target = (
+        field.queryset.model._meta.pk if key == "pk" else field.queryset.model._meta.get_field(key)
+    )
+    if not isinstance(target, models.IntegerField | models.AutoField):
+        return False
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return False
+    return not 0 <= number <= LARGEST_ID
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """Django's, with any impossible id refused as "not one of the choices"."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and _impossible_id(self, value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, with any impossible id refused as "not one of the choices"."""
+
+    def _check_values(self, value):
+        for one in value if isinstance(value, list | tuple | set) else [value]:
+            if _impossible_id(self, one):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": one},
+                )
+        return super()._check_values(value)

@@ -29,3 +29,16 @@ class TrackedModel(OpaqueIdModel):
 
     class Meta:
         abstract = True
+
+
+class Submission(models.Model):
+    """A form's one-off key, claimed by its first post (core/once.py): a second post with the
+    same key saves nothing."""
+
+    key = models.CharField(max_length=32, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    location = models.CharField(max_length=2000, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "created_at"], name="submission_user_created_idx")]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.access.policy import people_working_with
 from resettle.accounts.models import Organisation
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleChoiceField
 from resettle.plans.models import ActionKind, Goal, Pathway
 from resettle.plans.services import active_pathways, owner_organisations
 from resettle.voice.models import QUESTIONS, WordsAre
@@ -27,12 +27,12 @@ def yes_no(label: str, error: str) -> forms.ChoiceField:
     )
 
 
-class PersonChoices(forms.ModelMultipleChoiceField):
+class PersonChoices(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.full_name}, {obj.organisation.name}"
 
 
-class OrganisationChoices(forms.ModelMultipleChoiceField):
+class OrganisationChoices(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.name
 
@@ -115,22 +115,22 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
-    action_pathway = forms.ModelChoiceField(
+    action_pathway = ModelChoiceField(
         label=_("Pathway"), queryset=None, required=False, empty_label=_("Choose a pathway")
     )
     action_kind = forms.ChoiceField(
         label=_("Kind of support"), choices=[], widget=forms.RadioSelect, required=False
     )
-    action_owner_person = forms.ModelChoiceField(
+    action_owner_person = ModelChoiceField(
         label=_("Who will do it"), queryset=None, required=False, empty_label=_("Choose a person")
     )
-    action_owner_organisation = forms.ModelChoiceField(
+    action_owner_organisation = ModelChoiceField(
         label=_("Organisation responsible (optional)"),
         queryset=None,
         required=False,
         empty_label=_("Choose an organisation"),
     )
-    action_goals = forms.ModelMultipleChoiceField(
+    action_goals = ModelMultipleChoiceField(
         label=_("Which of the child's goals does it help with? (optional)"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -242,7 +242,7 @@ class EventForm(forms.Form):
         label_for_errors=_("when it happened"),
         help_text=_("For example, 4 3 2026"),
     )
-    pathway = forms.ModelChoiceField(
+    pathway = ModelChoiceField(
         label=_("Pathway (optional)"),
         queryset=None,
         required=False,

@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleChoiceField
 
 from .models import (
     MAX_ANSWER,
@@ -40,7 +40,7 @@ def _text(label, limit, *, rows=0, required=True, help_text="", empty=None):
     )
 
 
-class TagChoiceField(forms.ModelMultipleChoiceField):
+class TagChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Tag) -> str:
         return obj.name
 
@@ -183,7 +183,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class OwnerChoiceField(forms.ModelChoiceField):
+class OwnerChoiceField(ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.full_name}, {obj.organisation.name}"
 
@@ -263,7 +263,7 @@ class ModuleForm(forms.Form):
         }
 
 
-class ModuleChoiceField(forms.ModelChoiceField):
+class ModuleChoiceField(ModelChoiceField):
     def label_from_instance(self, obj: TrainingModule) -> str:
         return f"{obj.name} ({obj.provider})"
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation
+from resettle.core.forms import ModelChoiceField
 
 from .models import Influence, Person, PlaceOrActivity, Professional, Relationship, Safety
 
@@ -16,7 +17,7 @@ def _required(message):
     return {"required": message}
 
 
-class OrganisationField(forms.ModelChoiceField):
+class OrganisationField(ModelChoiceField):
     def label_from_instance(self, obj: Organisation) -> str:
         return obj.name
 

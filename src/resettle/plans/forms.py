@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleChoiceField
 
 from . import services
 from .models import (
@@ -21,17 +21,17 @@ from .models import (
 )
 
 
-class PathwayField(forms.ModelChoiceField):
+class PathwayField(ModelChoiceField):
     def label_from_instance(self, obj: Pathway) -> str:
         return f"{obj.name} ({obj.child_friendly_name})"
 
 
-class PersonField(forms.ModelChoiceField):
+class PersonField(ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.full_name}, {obj.organisation.name}"
 
 
-class GoalsField(forms.ModelMultipleChoiceField):
+class GoalsField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Goal) -> str:
         return obj.text
 
@@ -166,7 +166,7 @@ class ActionForm(forms.Form):
         empty_label=_("Nobody chosen"),
         required=False,
     )
-    owner_organisation = forms.ModelChoiceField(
+    owner_organisation = ModelChoiceField(
         label=_("An organisation"),
         queryset=None,
         empty_label=_("No organisation chosen"),
@@ -184,7 +184,7 @@ class ActionForm(forms.Form):
         help_text=_("For example, 27 3 2026"),
         required=False,
     )
-    status = forms.ModelChoiceField(
+    status = ModelChoiceField(
         label=_("Status"),
         queryset=ActionStatus.objects.none(),
         empty_label=None,

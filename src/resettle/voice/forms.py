@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from resettle.core.dates import today
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import GovukDateField, ModelMultipleChoiceField
 
 from . import services
 from .models import ANSWER_FIELDS, RATING_MAX, RATING_MIN, Conversation, Strength, WordsAre
@@ -37,7 +37,7 @@ def _answer(label, help_text=""):
     )
 
 
-class StrengthChoiceField(forms.ModelMultipleChoiceField):
+class StrengthChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Strength) -> str:
         return obj.name
 

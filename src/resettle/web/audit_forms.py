@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation
 from resettle.audit.models import ACTIONS
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import GovukDateField, ModelChoiceField
 
 
 def _action_choices(codes) -> list[tuple[str, str]]:
@@ -63,7 +63,7 @@ class AccessLogFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v}
 
 
-class OrganisationField(forms.ModelChoiceField):
+class OrganisationField(ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.name
 

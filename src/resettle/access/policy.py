@@ -363,3 +363,18 @@ def can_see_proposal(user: User | None, proposal: Any) -> bool:
     return can_curate_directory(user) or (
         can_propose_directory_changes(user) and proposal.organisation_id == user.organisation_id
     )
+
+
+# ---- The secure estate and the child's own plan (issue 15) --------------------------------------
+# The establishment's workspace lists the children placed there and shared with it; progress in
+# custody is recorded by whoever contributes to the plan (the establishment's practitioner on a
+# placement share as readily as the child's case worker).
+
+
+def can_use_estate_workspace(user: User | None) -> bool:
+    """The secure establishment's lists: placed here, shared, arrivals, releases, our week."""
+    return _is_active(user) and user.role == Role.SECURE_PRACTITIONER
+
+
+def can_record_progress(user: User | None, child: Child) -> bool:
+    return can_contribute(user, child)

@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "resettle.network",
     "resettle.childview",
     "resettle.web",
+    "resettle.estate",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ from resettle.accounts import urls as accounts
 from resettle.children import urls as children
 from resettle.childview import urls as childview
 from resettle.directory import urls as directory
+from resettle.estate import urls as estate
 from resettle.journey import urls as journey
 from resettle.knowledge import urls as knowledge
 from resettle.network import urls as network
@@ -41,6 +42,7 @@ PACKAGES = [
     childview,
     knowledge,
     directory,
+    estate,
 ]
 
 

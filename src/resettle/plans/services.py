@@ -597,7 +597,9 @@ def _progress_problems(child: Child, values: dict) -> dict[str | None, str]:
         if finished > today():
             errors["finished_on"] = _("The date it finished must be today or in the past")
         elif started is not None and finished < started:
-            errors["finished_on"] = _("The date it finished must be on or after the date it started")
+            errors["finished_on"] = _(
+                "The date it finished must be on or after the date it started"
+            )
     hours = values["hours"]
     if hours is not None and not 0 < hours <= MAX_HOURS:
         errors["hours"] = _("Hours must be a whole number from 1 to %(max)s") % {"max": MAX_HOURS}
@@ -731,12 +733,9 @@ def carry_on_after_release(actor: Actor, child: Child, episode) -> list[PlanActi
             plan=plan,
             pathway=pathway,
             kind=ActionKind.STRUCTURAL,
-            description=_(
-                "Carry on with %(what)s after release (started in custody on %(date)s)"
-            )
+            description=_("Carry on with %(what)s after release (started in custody on %(date)s)")
             % {"what": progress.what, "date": f"{progress.started_on:%-d %B %Y}"},
-            child_words=_("I will carry on with %(what)s after I leave.")
-            % {"what": progress.what},
+            child_words=_("I will carry on with %(what)s after I leave.") % {"what": progress.what},
             due_on=episode.starts_on + timedelta(days=CARRY_ON_WITHIN_DAYS),
             status=default_status(),
             **owner,

@@ -18,9 +18,7 @@ routes = {
             path("plan/agreement/add/", views.add_agreement, name="agreement-add"),
             path("plan/history/", views.history, name="history"),
             path("plan/progress/add/", views.add_progress, name="progress-add"),
-            path(
-                "plan/progress/<uuid:progress_id>/", views.edit_progress, name="progress-edit"
-            ),
+            path("plan/progress/<uuid:progress_id>/", views.edit_progress, name="progress-edit"),
         ]
     )
 }

@@ -4,20 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0005_hash_recovery_codes'),
+        ("accounts", "0005_hash_recovery_codes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='contact_for_children',
-            field=models.CharField(choices=[('both', 'Work phone and work email'), ('phone', 'Work phone only'), ('email', 'Work email only'), ('none', 'Neither')], default='both', help_text="What the child's own plan shows of how to reach their worker", max_length=10, verbose_name='work contact shown to children'),
+            model_name="organisation",
+            name="contact_for_children",
+            field=models.CharField(
+                choices=[
+                    ("both", "Work phone and work email"),
+                    ("phone", "Work phone only"),
+                    ("email", "Work email only"),
+                    ("none", "Neither"),
+                ],
+                default="both",
+                help_text="What the child's own plan shows of how to reach their worker",
+                max_length=10,
+                verbose_name="work contact shown to children",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='work_phone',
-            field=models.CharField(blank=True, help_text='A work number the children you lead can call, if your service shows it', max_length=40, verbose_name='work phone'),
+            model_name="user",
+            name="work_phone",
+            field=models.CharField(
+                blank=True,
+                help_text="A work number the children you lead can call, if your service shows it",
+                max_length=40,
+                verbose_name="work phone",
+            ),
         ),
     ]

@@ -339,7 +339,7 @@ class Agreement(TrackedModel):
         return f"Agreed on {self.agreed_on}"
 
 
-# ---- Progress in custody (issue 15) ---------------------------------------------------------------
+# ---- Progress in custody (issue 15) ------------------------------------------------------------
 
 
 class ProgressKind(models.TextChoices):

@@ -377,7 +377,7 @@ class CustodyProgress(TrackedModel):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="progress",
+        related_name="custody_progress",
         verbose_name=_("goal it builds towards"),
     )
     action = models.ForeignKey(
@@ -385,7 +385,7 @@ class CustodyProgress(TrackedModel):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="progress",
+        related_name="custody_progress",
         verbose_name=_("action it is part of"),
     )
     organisation = models.ForeignKey(

@@ -62,7 +62,8 @@ def plain(text: str) -> str:
         instead = str(instead)
 
         def swap(match: re.Match, instead=instead) -> str:
-            start = match.start() == 0 or text[: match.start()].rstrip().endswith((".", ":"))
+            before = match.string[: match.start()].rstrip()
+            start = not before or before.endswith((".", ":"))
             return instead[:1].upper() + instead[1:] if start else instead
 
         text = _pattern(words).sub(swap, text)

@@ -60,7 +60,7 @@ def my_plan(request: HttpRequest, child: Child) -> HttpResponse:
 
 
 def pdf_file_name(child: Child, on) -> str:
-    """"<first name>-plan-<YYYY-MM-DD>.pdf": the name the child knows, and the day printed."""
+    """ "<first name>-plan-<YYYY-MM-DD>.pdf": the name the child knows, and the day printed."""
     first = re.sub(r"[^\w-]+", "", (child.preferred_name.split() or [""])[0]) or "my"
     return f"{first}-plan-{on:%Y-%m-%d}.pdf"
 
@@ -77,9 +77,7 @@ def my_plan_pdf(request: HttpRequest, child: Child) -> HttpResponse:
     extra = {"large_print": True} if large else {}
     record(request.actor, "child.printed", child=child, section="my-plan", **extra)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        True, pdf_file_name(child, my.on)
-    )
+    response["Content-Disposition"] = content_disposition_header(True, pdf_file_name(child, my.on))
     return response
 
 

@@ -28,7 +28,9 @@ class _Text(HTMLParser):
         classes = set((dict(attrs).get("class") or "").split())
         skipped = tag in SKIPPED_TAGS or bool(classes & DATA_CLASSES)
         hidden = "govuk-visually-hidden" in classes
-        self.stack.append(("data" if skipped and tag not in SKIPPED_TAGS else None, skipped, hidden))
+        self.stack.append(
+            ("data" if skipped and tag not in SKIPPED_TAGS else None, skipped, hidden)
+        )
 
     def handle_endtag(self, tag):
         if tag in VOID or not self.stack:

@@ -670,7 +670,7 @@ def record_progress(
         progress=str(progress.public_id),
         kind=progress.kind,
         goal=goal is not None,
-        action=action is not None,
+        plan_action=action is not None,
     )
     return progress
 

@@ -31,7 +31,7 @@ GLOSSARY: list[tuple[str, str]] = [
     ("young people's drug and alcohol worker", _("drug and alcohol worker")),
     ("substance misuse", _("drugs and alcohol")),
     ("Referral to", _("Ask for help from")),
-    ("CAMHS", _("the mental health team")),
+    ("CAMHS", _("CAMHS (the mental health team)")),
     ("EHCP", _("support plan for school")),
     ("SENCO", _("teacher who helps with extra needs")),
     ("education, training and employment", _("school, training or work")),

@@ -1,7 +1,7 @@
 """The child's pages are translatable: rendered in the tests' pseudo-language
-(scripts/pseudo-locale, docs/childs-plan.md), every word the service wrote comes out accented and bracketed, so a word left
-plain was never marked for translation (or the catalogue needs making again). The compiled .mo says
-what the committed .po says."""
+(scripts/pseudo-locale, docs/childs-plan.md), every word the service wrote comes out accented and
+bracketed, so a word left plain was never marked for translation (or the catalogue needs making
+again). The compiled .mo says what the committed .po says."""
 
 from __future__ import annotations
 

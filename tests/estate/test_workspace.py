@@ -32,14 +32,16 @@ def names_in(html: str, table: str) -> list[str]:
 
 
 def test_chloe_sees_jay_placed_here_and_kemi_shared_for_another_reason_separately(
-    client_for, chloe, jay_at_feltham, kemi_shared_for_planning, never_shared
+    client_for, chloe, jay_at_feltham, kemi_shared_for_planning, never_shared, camden, feltham
 ):
+    # A child with no legal status recorded yet is not placed anywhere: shared for a reason.
+    share_for(ChildFactory(preferred_name="Noor", owning_service=camden), feltham, purpose="Visit")
     client = client_for(chloe)
     placed = client.get(WORKSPACE).content.decode()
     assert names_in(placed, "placed") == ["Jay"]
     assert "Kemi" not in placed
     shared = client.get(SHARED).content.decode()
-    assert names_in(shared, "shared") == ["Kemi"]
+    assert names_in(shared, "shared") == ["Kemi", "Noor"]
     assert "Preparing for a possible remand" in shared
     for html in (placed, shared):
         assert "Zara" not in html  # placed here, but never shared: not Feltham's to see

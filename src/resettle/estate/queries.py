@@ -72,7 +72,9 @@ def shared_for_another_reason(user, on: date | None = None) -> QuerySet:
         .filter(organisation_id=user.organisation_id)
         .order_by("-starts_on", "-id")
     )
-    children = _with_placement(Child.objects.visible_to(user), on).exclude(_placed(user))
+    # By id, not by negating the placement: a child with no legal status yet has none to compare.
+    here = placed_here(user, on).values("id")
+    children = _with_placement(Child.objects.visible_to(user), on).exclude(id__in=here)
     return (
         children.annotate(
             share_purpose=Subquery(share.values("purpose")[:1]),

@@ -9,7 +9,7 @@ PORT ?= 8000
 DEMO_CHILDREN ?= 300
 export RESETTLE_DEMO ?= 1
 
-.PHONY: help run test install install-test frontend css migrate demo chromium lint format check-deploy lock benchmark
+.PHONY: help run test install install-test frontend css migrate demo chromium lint format check-deploy lock benchmark messages
 
 help:
 	@echo "make run    install, migrate, load synthetic demo data and serve on http://127.0.0.1:$(PORT)"
@@ -84,3 +84,8 @@ lock:
 
 benchmark: install-test
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-enable --benchmark-only -p no:randomly
+
+# The translation catalogues (src/resettle/locale): extract the messages (needs GNU gettext),
+# make the tests' pseudo-language from them and compile every .po with polib. Commit the result.
+messages: install-test
+	$(BIN)/python scripts/pseudo-locale

@@ -257,6 +257,18 @@ def plan_action_kwargs(world, child):
     return {"public_id": world.children[child].public_id, "action_id": action.public_id}
 
 
+def progress_kwargs(world, child):
+    """Progress in custody for the child, made once per test and reused."""
+    from resettle.plans.models import CustodyProgress
+
+    made = world.__dict__.setdefault("progress", {})
+    if child not in made:
+        made[child] = CustodyProgress.objects.create(
+            child=world.children[child], kind="course", what="Barbering", started_on=today()
+        )
+    return {"public_id": world.children[child].public_id, "progress_id": made[child].public_id}
+
+
 def setback_kwargs(world, child):
     """A setback on the child's journey, made once per test and reused."""
     from resettle.journey.models import JourneyEvent
@@ -431,6 +443,10 @@ MATRIX: dict[str, Rule] = {
     "plans:action-edit": Rule(child_contribute, child_url=True, build=plan_action_kwargs),
     "plans:contingency": Rule(child_contribute, child_url=True, build=plan_action_kwargs),
     "plans:agreement-add": Rule(child_contribute, child_url=True),
+    # Progress in custody (issue 15): contributors record and change it, the establishment's
+    # practitioner on a share as readily as the child's case worker
+    "plans:progress-add": Rule(child_contribute, child_url=True),
+    "plans:progress-edit": Rule(child_contribute, child_url=True, build=progress_kwargs),
     # The 5Cs: everyone who sees the child reads the check and audits; managers of the owning
     # service record an audit
     "quality:child": Rule(child_read, child_url=True),
@@ -468,6 +484,11 @@ MATRIX: dict[str, Rule] = {
     "release:checklist-edit": Rule(child_contribute, child_url=True),
     "release:upcoming": Rule(only(YJS_STAFF)),
     "release:my-week": Rule(only(YJS_STAFF)),
+    # The secure establishment's workspace (issue 15): its own staff only
+    "estate:workspace": Rule(only({"chloe"})),
+    "estate:shared": Rule(only({"chloe"})),
+    "estate:movements": Rule(only({"chloe"})),
+    "estate:week": Rule(only({"chloe"})),
     # For the child: everyone who sees the child reads and prints My plan; starting child mode is
     # a POST (contributors only, in tests/childview); the child-mode pages send anyone whose
     # session is not in child mode home
@@ -701,6 +722,10 @@ def test_lists_never_show_a_child_the_person_may_not_see(busy_world):
         reverse("children:caseload") + "?scope=service",
         reverse("release:my-week") + "?scope=service",
         reverse("release:upcoming") + "?scope=service",
+        reverse("estate:workspace"),
+        reverse("estate:shared"),
+        reverse("estate:movements"),
+        reverse("estate:week"),
     ]  # (the transfers list names a child to the service receiving them: tests/access)
     shown_somewhere = set()
     for person in PEOPLE:

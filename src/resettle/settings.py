@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "resettle.childview",
     "resettle.web",
     "resettle.api",
+    "resettle.estate",
 ]
 
 MIDDLEWARE = [
@@ -299,6 +300,13 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "en-gb"
+# The languages the service's messages are translated into (src/resettle/locale). The tests add
+# a pseudo-language, made from the messages by scripts/pseudo-locale, so a page rendered in it
+# shows at once any words that were never marked for translation (docs/childs-plan.md).
+LANGUAGES = [("en-gb", "English")]
+if TESTING:
+    LANGUAGES.append(("en-xa", "Pseudo-English (tests)"))
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -13,6 +13,7 @@ from resettle.api import urls as api
 from resettle.children import urls as children
 from resettle.childview import urls as childview
 from resettle.directory import urls as directory
+from resettle.estate import urls as estate
 from resettle.journey import urls as journey
 from resettle.knowledge import urls as knowledge
 from resettle.network import urls as network
@@ -43,6 +44,7 @@ PACKAGES = [
     knowledge,
     directory,
     api,
+    estate,
 ]
 
 

@@ -69,3 +69,96 @@ def test_child_page(benchmark, big_camden):
     child = Child.objects.filter(lead_practitioner=big_camden).first()
     response = benchmark(client.get, reverse("children:detail", args=[child.public_id]))
     assert response.status_code == 200
+
+
+# ---- The secure establishment's workspace (issue 15) --------------------------------------------
+
+ESTABLISHMENT_CHILDREN = (
+    400  # a large young offender institution's population, and as many more shared
+)
+
+
+@pytest.fixture
+def busy_feltham(camden, feltham):
+    """Hundreds of children placed at Feltham (and as many shared with it for another reason),
+    each with a touchpoint due and an action Feltham owns."""
+    from resettle.access.models import Share
+    from resettle.children.models import LegalStatusEpisode
+    from resettle.core.dates import today
+    from resettle.journey.models import Touchpoint
+    from resettle.plans.defaults import ensure_defaults
+    from resettle.plans.models import ActionStatus, Pathway, Plan, PlanAction
+
+    ensure_defaults()
+    practitioner = UserFactory(
+        email="bench@feltham.test", organisation=feltham, role=Role.SECURE_PRACTITIONER
+    )
+    now = today()
+    rows = [
+        Child(
+            preferred_name=f"Placed{i:04d}",
+            legal_name=f"Placed{i:04d} Benchmark",
+            date_of_birth=date(2009, 1, 1),
+            gender="boy",
+            ethnicity="not_stated",
+            care_status="neither",
+            owning_service=camden,
+        )
+        for i in range(ESTABLISHMENT_CHILDREN * 2)
+    ]
+    children = Child.objects.bulk_create(rows, batch_size=1000)
+    placed = children[:ESTABLISHMENT_CHILDREN]  # the rest are shared for another reason
+    LegalStatusEpisode.objects.bulk_create(
+        [
+            LegalStatusEpisode(
+                child=child,
+                status="sentenced_custody",
+                sentence_type="dto",
+                establishment=feltham,
+                starts_on=now - timedelta(days=i % 60),
+                expected_release_on=now + timedelta(days=i % 120),
+            )
+            for i, child in enumerate(placed)
+        ],
+        batch_size=1000,
+    )
+    Share.objects.bulk_create(
+        [
+            Share(child=child, organisation=feltham, purpose="x", ends_on=now + timedelta(days=90))
+            for child in children
+        ],
+        batch_size=1000,
+    )
+    Touchpoint.objects.bulk_create(
+        [Touchpoint(child=child, name="Review meeting", due_on=now) for child in placed],
+        batch_size=1000,
+    )
+    plans = Plan.objects.bulk_create([Plan(child=child) for child in placed], batch_size=1000)
+    status = ActionStatus.objects.get(slug="not-started")
+    pathway = Pathway.objects.get(slug="families")
+    PlanAction.objects.bulk_create(
+        [
+            PlanAction(
+                plan=plan,
+                pathway=pathway,
+                kind="structural",
+                description="Arrange family visits",
+                owner_organisation=feltham,
+                due_on=now,
+                status=status,
+            )
+            for plan in plans
+        ],
+        batch_size=1000,
+    )
+    return practitioner
+
+
+@pytest.mark.parametrize(
+    "name", ["estate:workspace", "estate:shared", "estate:movements", "estate:week"]
+)
+def test_establishment_workspace(benchmark, busy_feltham, name):
+    client = Client()
+    client.force_login(busy_feltham)
+    response = benchmark(client.get, reverse(name))
+    assert response.status_code == 200

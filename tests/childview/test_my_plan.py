@@ -93,7 +93,8 @@ def test_my_plan_says_who_is_helping_what_happens_if_something_falls_through_and
     assert "How I will travel Amara drives you home" in text
     assert "My first appointment Camden YJS, 2pm on the day you leave" in text
     review_by = date_format(today() + timedelta(days=10), "j F Y")
-    assert f"My next meeting Review meeting, by {review_by}" in text
+    # The meeting's name in plain words (childview.glossary), not the service's "Review meeting".
+    assert f"My next meeting A meeting to see how your plan is going, by {review_by}" in text
 
 
 def test_a_child_with_no_plan_yet_gets_plain_words_about_what_happens_next(

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from resettle.audit.models import AuditEvent
 from resettle.childview.pdf import LocalOnlyFetcher, render_pdf
+from resettle.core.dates import today
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +65,12 @@ def test_printing_is_in_the_audit_log(client_for, amara, camden_child):
     assert event.detail == {"section": "my-plan"}
 
 
-def test_the_file_is_named_by_the_opaque_id_not_the_childs_name(client_for, amara, camden_child):
+def test_the_file_is_named_by_the_childs_first_name_and_the_day_printed(
+    client_for, amara, camden_child
+):
     response = client_for(amara).get(pdf_url(camden_child))
     assert response["Content-Disposition"] == (
-        f'attachment; filename="my-plan-{camden_child.public_id}.pdf"'
+        f'attachment; filename="Jay-plan-{today():%Y-%m-%d}.pdf"'
     )
     assert "no-store" in response["Cache-Control"]
 

@@ -70,7 +70,7 @@ def test_demo_actions_follow_the_plans_rules(demo):
     assert Agreement.across_children.exclude(child_comment="").exists()
     # Structural and personal support both appear, and named services are used.
     assert {"structural", "personal"} == set(actions.values_list("kind", flat=True))
-    assert actions.filter(specific_service__contains="(demo)").exists()
+    assert actions.filter(specific_service__contains="Skills for Tomorrow College").exists()
 
 
 def test_the_plans_step_writes_in_bulk_not_a_query_per_child(camden):

@@ -57,6 +57,7 @@ class AccountChangeForm(forms.ModelForm):
             "email",
             "full_name",
             "job_title",
+            "work_phone",
             "organisation",
             "role",
             "is_active",
@@ -84,7 +85,10 @@ class UserAdmin(BaseUserAdmin):
     autocomplete_fields = ["organisation"]
     fieldsets = (
         (None, {"fields": ("email", "password_status")}),
-        (_("Person"), {"fields": ("full_name", "job_title", "organisation", "role")}),
+        (
+            _("Person"),
+            {"fields": ("full_name", "job_title", "work_phone", "organisation", "role")},
+        ),
         (
             _("Access"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "sessions_link")},

@@ -14,6 +14,13 @@ from resettle.core.models import OpaqueIdModel
 from . import changes
 
 
+class ChildContact(models.TextChoices):
+    BOTH = "both", _("Work phone and work email")
+    PHONE = "phone", _("Work phone only")
+    EMAIL = "email", _("Work email only")
+    NONE = "none", _("Neither")
+
+
 class Organisation(OpaqueIdModel):
     class Kind(models.TextChoices):
         YOUTH_JUSTICE_SERVICE = "yjs", _("Youth justice service")
@@ -46,6 +53,15 @@ class Organisation(OpaqueIdModel):
         _("area"), max_length=200, blank=True, help_text=_("The borough or boroughs covered")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # How a child may reach their worker, as the organisation chooses (the child's own plan shows
+    # it under "Who is helping"): work phone, work email, both or neither.
+    contact_for_children = models.CharField(
+        _("work contact shown to children"),
+        max_length=10,
+        choices=ChildContact.choices,
+        default=ChildContact.BOTH,
+        help_text=_("What the child's own plan shows of how to reach their worker"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -136,6 +152,12 @@ class User(OpaqueIdModel, AbstractBaseUser, PermissionsMixin):
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    work_phone = models.CharField(
+        _("work phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("A work number the children you lead can call, if your service shows it"),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
         _("can use administration"),

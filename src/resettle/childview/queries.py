@@ -14,14 +14,27 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from resettle.accounts.models import ChildContact
 from resettle.children.undermining import warnings_about
 from resettle.core.dates import today
 from resettle.journey.models import MeetingKind, Touchpoint
 from resettle.network.models import Professional
-from resettle.plans.models import ActionKind, Goal, Pathway, Plan, PlanAction
-from resettle.plans.queries import actions_for_page
+from resettle.plans.facts import changed_since_agreed
+from resettle.plans.models import (
+    ActionKind,
+    Agreement,
+    CustodyProgress,
+    Goal,
+    Pathway,
+    Plan,
+    PlanAction,
+    ProgressKind,
+)
+from resettle.plans.queries import actions_for_page, changes_since
 from resettle.release.models import ReleasePlan
 from resettle.voice.services import latest_entry
+
+from .glossary import plain
 
 if TYPE_CHECKING:
     from resettle.accounts.models import User
@@ -41,6 +54,20 @@ def progress(action: PlanAction) -> str:
     return str(_("Happening now"))
 
 
+# What each kind of progress is called on the child's own plan.
+PROGRESS_NAMES = {
+    ProgressKind.EDUCATION: _("Learning"),
+    ProgressKind.TRAINING: _("Training"),
+    ProgressKind.COURSE: _("A course"),
+    ProgressKind.QUALIFICATION: _("A qualification"),
+    ProgressKind.WORK: _("Work"),
+    ProgressKind.ENRICHMENT: _("Something I enjoy"),
+    ProgressKind.FAMILY_CONTACT: _("Time with my family"),
+}
+# At most this many changes since the child agreed the plan are listed for them.
+CHANGES_SHOWN = 5
+
+
 @dataclass
 class Theme:
     pathway: Pathway
@@ -57,6 +84,10 @@ class Helper:
     role: str
     # For the practitioner's view only (never the child's): a helper flagged as undermining.
     warnings: list[str] = field(default_factory=list)
+    # How the child can reach them (the lead worker's work phone and email, as the service
+    # chooses: accounts.Organisation.contact_for_children).
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass
@@ -74,6 +105,11 @@ class MyPlan:
     release_on: date | None = None
     release_plan: object | None = None
     on: date = field(default_factory=today)
+    # What the child did in custody ("What I've done"), newest first.
+    progress: list[CustodyProgress] = field(default_factory=list)
+    # The child agreed the plan on this day; what changed since, in plain words.
+    agreement: Agreement | None = None
+    changes_since: list[str] = field(default_factory=list)
 
     @property
     def vision(self) -> str:
@@ -103,12 +139,22 @@ class MyPlan:
         return bool(self.next_meeting or self.release_on or self.release_plan)
 
 
+def _lead_contact(lead) -> tuple[str, str]:
+    """The lead worker's work phone and email, as their organisation chooses to show them."""
+    shown = lead.organisation.contact_for_children
+    phone = lead.work_phone.strip() if shown in (ChildContact.BOTH, ChildContact.PHONE) else ""
+    email = lead.email if shown in (ChildContact.BOTH, ChildContact.EMAIL) else ""
+    return phone, email
+
+
 def _helpers(child: Child, actions: list[PlanAction]) -> list[Helper]:
-    """The lead worker first, then the people and places doing the actions, then the network's
-    professionals. Each name once; a role says what they help with."""
+    """The lead worker first (with how to reach them), then the people and places doing the
+    actions, then the network's professionals. Each name once; a role says what they help with."""
     helpers: dict[str, list[str]] = {}
+    contact = ("", "")
     if child.lead_practitioner_id:
         lead = child.lead_practitioner
+        contact = _lead_contact(lead)
         helpers[lead.full_name] = [
             str(_("Your main worker, at %(organisation)s") % {"organisation": lead.organisation})
         ]
@@ -130,9 +176,12 @@ def _helpers(child: Child, actions: list[PlanAction]) -> list[Helper]:
         if role not in roles:
             roles.append(role)
     warnings = warnings_about(child, {name: name for name in helpers})
-    return [
+    found = [
         Helper(name, "; ".join(roles), warnings.get(name, [])) for name, roles in helpers.items()
     ]
+    if child.lead_practitioner_id and found:
+        found[0].phone, found[0].email = contact
+    return found
 
 
 def _next_meeting(child: Child, on: date):
@@ -150,7 +199,7 @@ def _next_meeting(child: Child, on: date):
         return None, ""
     kind = touchpoint.rule.completed_by
     name = str(MeetingKind(kind).label) if kind in MeetingKind.values else touchpoint.name
-    return touchpoint, name
+    return touchpoint, plain(name)
 
 
 def _release(child: Child, on: date):
@@ -187,9 +236,12 @@ def my_plan(child: Child, user: User, on: date | None = None) -> MyPlan:
             key=lambda a: (a.pathway.order, a.pathway.name, a.kind != ActionKind.STRUCTURAL),
         ):
             action.progress = progress(action)
+            # The child's own version, or else the worker's words in plain language.
+            action.child_text = action.child_words.strip() or plain(action.description)
             by_pathway.setdefault(action.pathway_id, Theme(action.pathway)).actions.append(action)
         themes = list(by_pathway.values())
     contingencies = [a for a in actions if hasattr(a, "contingency")]
+    agreement, changes = _agreement(plan)
     next_meeting, next_meeting_name = _next_meeting(child, on)
     release_on, release_plan = _release(child, on)
     return MyPlan(
@@ -206,4 +258,33 @@ def my_plan(child: Child, user: User, on: date | None = None) -> MyPlan:
         release_on=release_on,
         release_plan=release_plan,
         on=on,
+        progress=_progress(child),
+        agreement=agreement,
+        changes_since=changes,
     )
+
+
+def _progress(child: Child) -> list[CustodyProgress]:
+    progress = list(
+        CustodyProgress.objects.for_child(child)
+        .select_related("goal")
+        .order_by("-started_on", "-id")
+    )
+    for item in progress:
+        item.child_kind = str(PROGRESS_NAMES.get(item.kind, item.get_kind_display()))
+    return progress
+
+
+def _agreement(plan: Plan | None) -> tuple[Agreement | None, list[str]]:
+    """When the child last agreed the plan, and what changed since, in plain words."""
+    if plan is None:
+        return None, []
+    agreement = plan.agreements.order_by("-agreed_on", "-id").first()
+    if not changed_since_agreed(plan, agreement):
+        return agreement, []
+    changes = []
+    for change in changes_since(plan, agreement):
+        summary = plain(change.summary)
+        if summary and summary not in changes:
+            changes.append(summary)
+    return agreement, changes[:CHANGES_SHOWN]

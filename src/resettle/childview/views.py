@@ -8,11 +8,14 @@ child-mode pages.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -56,16 +59,25 @@ def my_plan(request: HttpRequest, child: Child) -> HttpResponse:
     )
 
 
+def pdf_file_name(child: Child, on) -> str:
+    """ "<first name>-plan-<YYYY-MM-DD>.pdf": the name the child knows, and the day printed."""
+    first = re.sub(r"[^\w-]+", "", (child.preferred_name.split() or [""])[0]) or "my"
+    return f"{first}-plan-{on:%Y-%m-%d}.pdf"
+
+
 @require_GET
 @child_page("my-plan", READ, viewed=None, related=LEAD)
 def my_plan_pdf(request: HttpRequest, child: Child) -> HttpResponse:
+    large = request.GET.get("print") == "large"
+    my = gather(child, request.user)
     html = render_to_string(
-        "childview/my_plan_pdf.html", {"child": child, "my": gather(child, request.user)}, request
+        "childview/my_plan_pdf.html", {"child": child, "my": my, "large": large}, request
     )
     pdf = render_pdf(html)
-    record(request.actor, "child.printed", child=child, section="my-plan")
+    extra = {"large_print": True} if large else {}
+    record(request.actor, "child.printed", child=child, section="my-plan", **extra)
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="my-plan-{child.public_id}.pdf"'
+    response["Content-Disposition"] = content_disposition_header(True, pdf_file_name(child, my.on))
     return response
 
 

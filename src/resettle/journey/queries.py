@@ -17,7 +17,7 @@ from resettle.children.stages import Stage, current_episode, derive_stage
 from resettle.children.undermining import warnings_for
 from resettle.core.dates import today
 from resettle.network.models import Professional
-from resettle.plans.models import PlanAction
+from resettle.plans.models import CustodyProgress, PlanAction
 
 from .models import JourneyEvent, Meeting, MetBy, Touchpoint, TouchpointStatus
 
@@ -64,7 +64,7 @@ def met_by(touchpoint: Touchpoint, child: Child) -> tuple[str | None, str]:
 @dataclass(frozen=True)
 class TimelineItem:
     on: date
-    kind: str  # "legal_status", "meeting", "ladder" or "snake"
+    kind: str  # "legal_status", "meeting", "ladder", "snake" or "progress" (a ladder in custody)
     item: Any
     order: int  # same day: events after meetings after legal statuses, newest first
 
@@ -124,6 +124,12 @@ def journey_page(child: Child, on: date | None = None) -> JourneyPage:
     page.closed_touchpoints.sort(key=lambda t: t.completed_on or t.due_on, reverse=True)
     items = [TimelineItem(e.starts_on, "legal_status", e, 0) for e in episodes]
     items += [TimelineItem(m.held_on, "meeting", m, 1) for m in meetings]
+    # Progress in custody is a ladder too (plans.CustodyProgress): on the day it finished, or
+    # the day it started while it is still going.
+    items += [
+        TimelineItem(p.finished_on or p.started_on, "progress", p, 2)
+        for p in CustodyProgress.objects.for_child(child).select_related("goal", "created_by")
+    ]
     for event in events:
         items.append(TimelineItem(event.happened_on, event.kind, event, 2))
         if event.is_snake and not hasattr(event, "response"):

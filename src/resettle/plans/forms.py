@@ -10,6 +10,7 @@ from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleC
 
 from . import services
 from .models import (
+    CHILD_WORDS_MAX,
     ActionKind,
     ActionStatus,
     AgreementMethod,
@@ -18,6 +19,7 @@ from .models import (
     Pathway,
     Plan,
     PlanAction,
+    ProgressKind,
 )
 
 
@@ -154,6 +156,17 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Say what will happen")},
     )
+    child_words = forms.CharField(
+        label=_("In words for the child (optional)"),
+        help_text=_(
+            "What the child reads on their own plan instead of the words above. Short and "
+            "plain, for example 'I will go to the college open day' or 'Aunt Grace will "
+            "visit me every Sunday'."
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=CHILD_WORDS_MAX,
+        required=False,
+    )
     specific_service = forms.CharField(
         label=_("The specific service (optional)"),
         help_text=_("Name it, for example 'Skills for Tomorrow College: motor vehicle level 1'"),
@@ -273,3 +286,103 @@ class AgreementForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
+
+
+class ProgressForm(forms.Form):
+    """Progress in custody: what the child did, when, and what it builds towards."""
+
+    kind = forms.ChoiceField(
+        label=_("What kind of progress is it?"),
+        choices=ProgressKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what kind of progress this is")},
+    )
+    what = forms.CharField(
+        label=_("What did the child do?"),
+        help_text=_("For example 'Motor vehicle level 1 at the establishment's workshop'"),
+        max_length=300,
+        error_messages={"required": _("Say what the child did")},
+    )
+    started_on = GovukDateField(
+        label=_("When did it start?"),
+        label_for_errors=_("the date it started"),
+        help_text=_("For example, 4 3 2026"),
+    )
+    finished_on = GovukDateField(
+        label=_("When did it finish? (leave blank if it is still going)"),
+        label_for_errors=_("the date it finished"),
+        help_text=_("For example, 27 3 2026"),
+        required=False,
+    )
+    hours = forms.IntegerField(
+        label=_("Hours (optional)"),
+        min_value=1,
+        max_value=5000,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": _("Hours must be a whole number"),
+            "min_value": _("Hours must be a whole number from 1 to 5000"),
+            "max_value": _("Hours must be a whole number from 1 to 5000"),
+        },
+    )
+    outcome = forms.CharField(
+        label=_("Outcome (optional)"),
+        help_text=_("For example 'Passed: level 1 certificate' or 'Half the units done'"),
+        max_length=300,
+        required=False,
+    )
+    certificate = forms.TypedChoiceField(
+        label=_("Did the child gain a certificate?"),
+        choices=[("yes", _("Yes")), ("no", _("No, or not yet"))],
+        coerce=lambda value: value == "yes",
+        empty_value=False,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    goal = forms.ModelChoiceField(
+        label=_("Which goal does it build towards?"),
+        queryset=Goal.objects.none(),
+        empty_label=_("No goal chosen"),
+        required=False,
+    )
+    action = forms.ModelChoiceField(
+        label=_("Is it part of an action in the plan? (optional)"),
+        queryset=PlanAction.objects.none(),
+        empty_label=_("Not part of an action"),
+        required=False,
+    )
+
+    def __init__(self, *args, child, plan: Plan | None, progress=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        goals = Goal.objects.for_child(child).filter(
+            Q(plan=plan, is_active=True) if plan else Q(pk__in=[])
+        )
+        actions = PlanAction.objects.for_child(child).filter(
+            Q(plan=plan, status__is_closed=False) if plan else Q(pk__in=[])
+        )
+        if progress is not None:  # keep what it already points at
+            goals = Goal.objects.for_child(child).filter(
+                Q(plan=plan, is_active=True) | Q(id=progress.goal_id)
+            )
+            actions = PlanAction.objects.for_child(child).filter(
+                Q(plan=plan, status__is_closed=False) | Q(id=progress.action_id)
+            )
+        self.fields["goal"].queryset = goals.select_related("plan").order_by("order", "id")
+        self.fields["goal"].label_from_instance = lambda goal: goal.text
+        self.fields["action"].queryset = actions.select_related("plan").order_by("due_on", "id")
+        self.fields["action"].label_from_instance = lambda action: action.description
+
+    @staticmethod
+    def initial_for(progress) -> dict:
+        return {
+            "kind": progress.kind,
+            "what": progress.what,
+            "started_on": progress.started_on,
+            "finished_on": progress.finished_on,
+            "hours": progress.hours,
+            "outcome": progress.outcome,
+            "certificate": "yes" if progress.certificate else "no",
+            "goal": progress.goal,
+            "action": progress.action,
+        }

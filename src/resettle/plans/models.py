@@ -183,6 +183,9 @@ class Need(TrackedModel):
         return self.description
 
 
+CHILD_WORDS_MAX = 500
+
+
 class ActionKind(models.TextChoices):
     STRUCTURAL = "structural", _("Structural support")
     PERSONAL = "personal", _("Personal support")
@@ -236,6 +239,14 @@ class PlanAction(TrackedModel):
     # When the menu of support (the directory) exists, this becomes a link to its service record,
     # keeping the text for services that are not in the directory.
     specific_service = models.CharField(_("specific service"), max_length=300, blank=True)
+    # The child's version of the action, shown on their own plan instead of the worker's words:
+    # "I will ...", "Aunt Grace will ..." (docs/childs-plan.md).
+    child_words = models.CharField(
+        _("in words for the child"),
+        max_length=CHILD_WORDS_MAX,
+        blank=True,
+        help_text=_("How the child reads it on their own plan, for example 'I will ...'"),
+    )
 
     objects = ChildScopedManager(child_path="plan__child")
     across_children = across()
@@ -326,3 +337,97 @@ class Agreement(TrackedModel):
 
     def __str__(self) -> str:
         return f"Agreed on {self.agreed_on}"
+
+
+# ---- Progress in custody (issue 15) ------------------------------------------------------------
+
+
+class ProgressKind(models.TextChoices):
+    EDUCATION = "education", _("Education")
+    TRAINING = "training", _("Training")
+    COURSE = "course", _("Course")
+    QUALIFICATION = "qualification", _("Qualification")
+    WORK = "work", _("Work")
+    ENRICHMENT = "enrichment", _("Enrichment")
+    FAMILY_CONTACT = "family_contact", _("Family contact")
+
+
+# Learning that, started in custody and not finished, carries on after release as an ETE action.
+CARRIED_ON_RELEASE = frozenset(
+    {ProgressKind.EDUCATION, ProgressKind.TRAINING, ProgressKind.COURSE, ProgressKind.QUALIFICATION}
+)
+
+
+class CustodyProgress(TrackedModel):
+    """Something the child did in custody that builds towards their goals: a course, a
+    qualification, work, enrichment or family contact (docs/domain.md: setbacks and ladders)."""
+
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.CASCADE, related_name="custody_progress"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ProgressKind.choices)
+    what = models.CharField(_("what"), max_length=300)
+    started_on = models.DateField(_("started on"))
+    finished_on = models.DateField(_("finished on"), null=True, blank=True)
+    hours = models.PositiveSmallIntegerField(_("hours"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=300, blank=True)
+    certificate = models.BooleanField(_("certificate gained"), default=False)
+    goal = models.ForeignKey(
+        Goal,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="custody_progress",
+        verbose_name=_("goal it builds towards"),
+    )
+    action = models.ForeignKey(
+        PlanAction,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="custody_progress",
+        verbose_name=_("action it is part of"),
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("where"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    # The action that carries it on after release (made when a release is recorded).
+    carried_to = models.ForeignKey(
+        PlanAction,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("carried on after release by"),
+    )
+
+    objects = ChildScopedManager()
+    across_children = across()
+    history = HistoricalRecords(**HISTORY_OPTIONS)
+
+    class Meta:
+        default_manager_name = "across_children"
+        ordering = ["-started_on", "-id"]
+        verbose_name = _("progress in custody")
+        verbose_name_plural = _("progress in custody")
+        indexes = [models.Index(fields=["child", "-started_on"], name="custody_progress_child_idx")]
+
+    def __str__(self) -> str:
+        return self.what
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_on is not None

@@ -18,6 +18,7 @@ from .models import (
     ActionKind,
     Agreement,
     Contingency,
+    CustodyProgress,
     Goal,
     Need,
     Pathway,
@@ -67,6 +68,12 @@ class PlanPage:
     latest_words: object | None = None
     # What changed since the child agreed the plan (an agreement is for a version).
     changes_since_agreed: list = field(default_factory=list)
+    # What the child did in custody, newest first (progress_for).
+    progress: list = field(default_factory=list)
+
+    @property
+    def actions_without_child_words(self) -> int:
+        return sum(1 for action in self.actions if not action.child_words.strip())
 
     @property
     def latest_agreement(self) -> Agreement | None:
@@ -79,7 +86,16 @@ def plan_page(child) -> PlanPage:
     pathways = list(Pathway.objects.all())
     if plan is None:
         sections = [PathwaySection(p) for p in pathways if p.is_active]
-        return PlanPage(None, [], [], [], sections, [], latest_words=latest_words(child))
+        return PlanPage(
+            None,
+            [],
+            [],
+            [],
+            sections,
+            [],
+            latest_words=latest_words(child),
+            progress=progress_for(child),
+        )
     plan.child = child
     goals = list(plan.goals.all())
     actions = list(actions_for_page(plan))
@@ -110,6 +126,16 @@ def plan_page(child) -> PlanPage:
         changes_since_agreed=changes_since(plan, latest)
         if changed_since_agreed(plan, latest)
         else [],
+        progress=progress_for(child),
+    )
+
+
+def progress_for(child) -> list[CustodyProgress]:
+    """The child's progress in custody with its goal, action and place: one query."""
+    return list(
+        CustodyProgress.objects.for_child(child)
+        .select_related("goal", "action", "organisation", "carried_to")
+        .order_by("-started_on", "-id")
     )
 
 

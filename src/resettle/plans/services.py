@@ -9,7 +9,7 @@ but not what it says.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -20,23 +20,28 @@ from resettle.access import policy
 from resettle.accounts.models import Organisation, User
 from resettle.audit.actors import Actor
 from resettle.audit.services import record
+from resettle.children.models import LegalStatus
 from resettle.core.dates import today
 from resettle.core.errors import DomainError
 from resettle.core.signals import announce
 from resettle.voice.models import VoiceEntry
 
 from .models import (
+    CARRIED_ON_RELEASE,
+    CHILD_WORDS_MAX,
     ActionKind,
     ActionStatus,
     Agreement,
     AgreementMethod,
     Contingency,
+    CustodyProgress,
     FamilyInvolved,
     Goal,
     Need,
     Pathway,
     Plan,
     PlanAction,
+    ProgressKind,
     action_history,
 )
 
@@ -266,6 +271,7 @@ ACTION_FIELDS = (
     "status",
     "status_reason",
     "specific_service",
+    "child_words",
 )
 
 
@@ -311,6 +317,10 @@ def _action_problems(
         }
     if goals and any(plan is None or goal.plan_id != plan.id for goal in goals):
         errors["goals"] = _("Choose goals from this child's plan")
+    if len(values.get("child_words", "")) > CHILD_WORDS_MAX:
+        errors["child_words"] = _("Words for the child must be %(max)s characters or fewer") % {
+            "max": CHILD_WORDS_MAX
+        }
     return errors
 
 
@@ -327,7 +337,7 @@ def _save_action(action: PlanAction, goals: Iterable[Goal] | None, history_type:
 
 
 def _clean_action_values(values: dict) -> dict:
-    for name in ("description", "owner_name", "status_reason", "specific_service"):
+    for name in ("description", "owner_name", "status_reason", "specific_service", "child_words"):
         values[name] = (values.get(name) or "").strip()
     return values
 
@@ -348,10 +358,12 @@ def add_action(
     status_reason: str = "",
     goals: Iterable[Goal] = (),
     specific_service: str = "",
+    child_words: str = "",
 ) -> PlanAction:
     _require_contribute(actor, child)
     values = _clean_action_values(
         {
+            "child_words": child_words,
             "pathway": pathway,
             "kind": kind,
             "description": description,
@@ -545,3 +557,194 @@ def follow_childs_words(child: Child) -> bool:
     plan._history_user = entry.recorded_by
     plan.save()
     return True
+
+
+# ---- Progress in custody (issue 15) -------------------------------------------------------------
+
+PROGRESS_FIELDS_SAVED = (
+    "kind",
+    "what",
+    "started_on",
+    "finished_on",
+    "hours",
+    "outcome",
+    "certificate",
+    "goal",
+    "action",
+    "organisation",
+)
+MAX_HOURS = 5000
+# Legal statuses that mean the child has left custody for the community.
+RELEASES = frozenset({LegalStatus.RELEASED_LICENCE, LegalStatus.RELEASED_NOTICE})
+# A course carried on after release is due this many days after the release.
+CARRY_ON_WITHIN_DAYS = 14
+
+
+def _progress_problems(child: Child, values: dict) -> dict[str | None, str]:
+    errors: dict[str | None, str] = {}
+    if values["kind"] not in ProgressKind.values:
+        errors["kind"] = _("Choose what kind of progress this is")
+    if not values["what"]:
+        errors["what"] = _("Say what the child did")
+    elif len(values["what"]) > 300:
+        errors["what"] = _("What the child did must be 300 characters or fewer")
+    started, finished = values["started_on"], values["finished_on"]
+    if started is None:
+        errors["started_on"] = _("Enter the date it started")
+    elif started > today():
+        errors["started_on"] = _("The date it started must be today or in the past")
+    if finished is not None:
+        if finished > today():
+            errors["finished_on"] = _("The date it finished must be today or in the past")
+        elif started is not None and finished < started:
+            errors["finished_on"] = _(
+                "The date it finished must be on or after the date it started"
+            )
+    hours = values["hours"]
+    if hours is not None and not 0 < hours <= MAX_HOURS:
+        errors["hours"] = _("Hours must be a whole number from 1 to %(max)s") % {"max": MAX_HOURS}
+    if len(values["outcome"]) > 300:
+        errors["outcome"] = _("The outcome must be 300 characters or fewer")
+    goal, action = values["goal"], values["action"]
+    if goal is not None and goal.plan.child_id != child.id:
+        errors["goal"] = _("Choose a goal from this child's plan")
+    if action is not None and action.plan.child_id != child.id:
+        errors["action"] = _("Choose an action from this child's plan")
+    return errors
+
+
+def _clean_progress_values(values: dict) -> dict:
+    values["what"] = (values.get("what") or "").strip()
+    values["outcome"] = (values.get("outcome") or "").strip()
+    values["certificate"] = bool(values.get("certificate"))
+    return values
+
+
+@transaction.atomic
+def record_progress(
+    actor: Actor,
+    child: Child,
+    *,
+    kind: str,
+    what: str,
+    started_on: date | None,
+    finished_on: date | None = None,
+    hours: int | None = None,
+    outcome: str = "",
+    certificate: bool = False,
+    goal: Goal | None = None,
+    action: PlanAction | None = None,
+    organisation: Organisation | None = None,
+) -> CustodyProgress:
+    """Record what the child did in custody (a course, work, family contact...), linked to the
+    goal or action it builds towards. The establishment's practitioner records it as readily as
+    the child's case worker (access.policy.can_record_progress)."""
+    policy.require(policy.can_record_progress(actor.user, child))
+    values = _clean_progress_values(
+        {
+            "kind": kind,
+            "what": what,
+            "started_on": started_on,
+            "finished_on": finished_on,
+            "hours": hours,
+            "outcome": outcome,
+            "certificate": certificate,
+            "goal": goal,
+            "action": action,
+            "organisation": organisation,
+        }
+    )
+    _raise_if(_progress_problems(child, values))
+    if values["organisation"] is None and actor.user is not None:
+        mine = actor.user.organisation
+        if mine.kind == Organisation.Kind.SECURE_ESTABLISHMENT:
+            values["organisation"] = mine
+    progress = CustodyProgress(child=child, recorded_by=actor.user, **values)
+    _stamp(progress, actor.user, new=True)
+    progress.save()
+    announce(CustodyProgress, child, "plan")
+    record(
+        actor,
+        "plan.progress_recorded",
+        child=child,
+        progress=str(progress.public_id),
+        kind=progress.kind,
+        goal=goal is not None,
+        plan_action=action is not None,
+    )
+    return progress
+
+
+@transaction.atomic
+def change_progress(
+    actor: Actor, child: Child, progress: CustodyProgress, **changes
+) -> CustodyProgress:
+    """Change what was recorded (most often: the course is finished, with its outcome)."""
+    policy.require(policy.can_record_progress(actor.user, child))
+    if progress.child_id != child.id:
+        raise DomainError(_("This is not part of this child's record"))
+    unknown = set(changes) - set(PROGRESS_FIELDS_SAVED)
+    if unknown:
+        raise TypeError(f"change_progress() got unexpected fields: {sorted(unknown)}")
+    values = {name: getattr(progress, name) for name in PROGRESS_FIELDS_SAVED}
+    values.update(changes)
+    values = _clean_progress_values(values)
+    _raise_if(_progress_problems(child, values))
+    changed = _changed(progress, values)
+    if changed:
+        _stamp(progress, actor.user, new=False)
+        progress.save()
+        announce(CustodyProgress, child, "plan")
+    record(
+        actor,
+        "plan.progress_changed",
+        child=child,
+        progress=str(progress.public_id),
+        fields=sorted(changed),
+    )
+    return progress
+
+
+def carry_on_after_release(actor: Actor, child: Child, episode) -> list[PlanAction]:
+    """When the child is released, each course started in custody and not finished becomes an
+    education, training or employment action to carry on in the community, linked to the same
+    goal. Runs inside the transaction that records the release (plans.receivers); once each."""
+    if episode.status not in RELEASES:
+        return []
+    unfinished = list(
+        CustodyProgress.objects.for_child(child)
+        .filter(kind__in=CARRIED_ON_RELEASE, finished_on__isnull=True, carried_to__isnull=True)
+        .select_related("goal")
+        .order_by("started_on", "id")
+    )
+    pathway = Pathway.objects.filter(slug="ete").first()
+    if not unfinished or pathway is None:
+        return []
+    plan = get_or_start_plan(child, by=actor.user)
+    lead = child.lead_practitioner if child.lead_practitioner_id else None
+    owner = (
+        {"owner_person": lead}
+        if lead is not None and lead.is_active
+        else {"owner_organisation_id": child.owning_service_id}
+    )
+    made = []
+    for progress in unfinished:
+        action = PlanAction(
+            plan=plan,
+            pathway=pathway,
+            kind=ActionKind.STRUCTURAL,
+            description=_("Carry on with %(what)s after release (started in custody on %(date)s)")
+            % {"what": progress.what, "date": f"{progress.started_on:%-d %B %Y}"},
+            child_words=_("I will carry on with %(what)s after I leave.") % {"what": progress.what},
+            due_on=episode.starts_on + timedelta(days=CARRY_ON_WITHIN_DAYS),
+            status=default_status(),
+            **owner,
+        )
+        _stamp(action, actor.user, new=True)
+        _save_action(action, [progress.goal] if progress.goal_id else [], "+")
+        progress.carried_to = action
+        progress.save(update_fields=["carried_to", "changed_at"])
+        made.append(action)
+    _plan_changed(actor, child, plan)
+    record(actor, "plan.progress_carried", child=child, actions=len(made))
+    return made

@@ -17,6 +17,8 @@ routes = {
             path("plan/actions/<uuid:action_id>/plan-b/", views.contingency, name="contingency"),
             path("plan/agreement/add/", views.add_agreement, name="agreement-add"),
             path("plan/history/", views.history, name="history"),
+            path("plan/progress/add/", views.add_progress, name="progress-add"),
+            path("plan/progress/<uuid:progress_id>/", views.edit_progress, name="progress-edit"),
         ]
     )
 }

@@ -30,9 +30,10 @@ from .forms import (
     GoalChangeForm,
     GoalForm,
     NeedForm,
+    ProgressForm,
     VisionForm,
 )
-from .models import Goal, Plan, PlanAction
+from .models import CustodyProgress, Goal, Plan, PlanAction
 
 EDIT = "plan-edit"  # how the audit trail names a view of the plan's forms
 SLUG = re.compile(r"^[-a-z0-9_]{1,80}$")
@@ -270,3 +271,60 @@ def history(request: HttpRequest, child: Child) -> HttpResponse:
         "plans/history.html",
         {"child": child, "changes": queries.plan_history(plan) if plan else []},
     )
+
+
+# ---- Progress in custody (issue 15) -------------------------------------------------------------
+
+
+def _progress_page(request, child: Child, progress: CustodyProgress | None) -> HttpResponse:
+    plan = _existing_plan(child)
+    initial = ProgressForm.initial_for(progress) if progress else {}
+    if progress is None and (goal_id := request.GET.get("goal")):
+        goal = Goal.objects.for_child(child).filter(public_id__in=_uuids(goal_id)).first()
+        if goal is not None:
+            initial["goal"] = goal
+    form = ProgressForm(
+        request.POST if request.method == "POST" else None,
+        child=child,
+        plan=plan,
+        progress=progress,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            if progress is None:
+                progress = services.record_progress(request.actor, child, **form.cleaned_data)
+                messages.success(request, _("The progress has been recorded"))
+            else:
+                services.change_progress(request.actor, child, progress, **form.cleaned_data)
+                messages.success(request, _("The progress has been saved"))
+        except DomainError as exc:
+            exc.add_to(form)
+        else:
+            return redirect(_plan_url(child, f"progress-{progress.public_id}"))
+    return _form_page(request, "plans/progress_form.html", child, form=form, progress=progress)
+
+
+def _uuids(value: str) -> list[str]:
+    """A uuid asked for in the address, or nothing (a bad value is ignored)."""
+    return [value] if re.match(r"^[0-9a-fA-F-]{32,36}$", value) else []
+
+
+@require_http_methods(["GET", "POST"])
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def add_progress(request: HttpRequest, child: Child) -> HttpResponse:
+    return _progress_page(request, child, None)
+
+
+@require_http_methods(["GET", "POST"])
+@child_page("plan", CONTRIBUTE, viewed=EDIT)
+def edit_progress(request: HttpRequest, child: Child, progress_id) -> HttpResponse:
+    progress = (
+        CustodyProgress.objects.for_child(child)
+        .select_related("goal", "action")
+        .filter(public_id=progress_id)
+        .first()
+    )
+    if progress is None:
+        raise Http404("No such progress")
+    return _progress_page(request, child, progress)

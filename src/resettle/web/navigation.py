@@ -69,6 +69,10 @@ def site_navigation(user) -> list[dict]:
     nav.append({"href": reverse("core:home"), "text": _("Home"), "key": "home"})
     if policy.can_view_children(user):
         nav.append({"href": reverse("children:caseload"), "text": _("Children"), "key": "children"})
+    if policy.can_use_estate_workspace(user):  # the secure estate's workspace (issue 15)
+        nav.append(
+            {"href": reverse("estate:workspace"), "text": _("Establishment"), "key": "estate"}
+        )
     if policy.can_see_service_lists(user):
         nav.append({"href": reverse("release:my-week"), "text": _("My week"), "key": "week"})
         nav.append({"href": reverse("release:upcoming"), "text": _("Releases"), "key": "releases"})
@@ -95,6 +99,7 @@ ACTIVE_BY_NAMESPACE = {
     "admin": "admin",
     "knowledge": "guidance",
     "directory": "services",
+    "estate": "estate",
 }
 
 

@@ -18,6 +18,7 @@ from faker import Faker
 from resettle.children.models import Child
 
 from .directory import load_directory
+from .estate import load_estate
 from .journey import load_journeys
 from .knowledge import load_knowledge
 from .network import load_network
@@ -47,6 +48,7 @@ DEMO_STEPS = [
     load_network,
     load_knowledge,
     load_directory,  # the menu of support: its own random numbers, so it changes none above
+    load_estate,  # the secure estate (issue 15): its own random numbers too
 ]
 
 

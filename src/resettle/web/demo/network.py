@@ -53,12 +53,12 @@ UNDERMINING_NOTES = [
     "Older; the child owes him money.",
 ]
 PLACES = [
-    ("Camden Boxing Club (demo)", K.ACTIVITY, SAFE.SAFE, "Tuesdays, Thursdays"),
-    ("Youth club on the high road (demo)", K.PLACE, SAFE.SAFE, ""),
+    ("Camden Boxing Club", K.ACTIVITY, SAFE.SAFE, "Tuesdays, Thursdays"),
+    ("Youth club on the high road", K.PLACE, SAFE.SAFE, ""),
     ("Sunday league football", K.ACTIVITY, SAFE.SAFE, ""),
     ("Music studio at the youth centre", K.ACTIVITY, SAFE.SAFE, ""),
     ("Nan's flat", K.PLACEMENT, SAFE.SAFE, "Possible release address"),
-    ("Foster placement in Enfield (demo)", K.PLACEMENT, SAFE.MIXED, ""),
+    ("Foster placement in Enfield", K.PLACEMENT, SAFE.MIXED, ""),
     ("The estate car park", K.PLACE, SAFE.UNSAFE, "Where the group meets"),
     ("Chicken shop on the corner", K.PLACE, SAFE.UNSAFE, ""),
 ]

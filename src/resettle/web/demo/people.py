@@ -56,10 +56,10 @@ DEMO_SIGN_INS = [
 DEMO_PARTNERS = [
     ("camden-childrens-social-care", "Camden Children's Social Care", "social_care", "Camden"),
     ("hackney-childrens-social-care", "Hackney Children's Social Care", "social_care", "Hackney"),
-    ("north-london-camhs", "North London CAMHS (demo)", "health", "Camden and Islington"),
-    ("camden-housing-options", "Camden Housing Options (demo)", "housing", "Camden"),
-    ("skills-for-tomorrow-college", "Skills for Tomorrow College (demo)", "education", "London"),
-    ("second-chance-mentoring", "Second Chance Mentoring (demo)", "voluntary", "London"),
+    ("north-london-camhs", "North London CAMHS", "health", "Camden and Islington"),
+    ("camden-housing-options", "Camden Housing Options", "housing", "Camden"),
+    ("skills-for-tomorrow-college", "Skills for Tomorrow College", "education", "London"),
+    ("second-chance-mentoring", "Second Chance Mentoring", "voluntary", "London"),
 ]
 
 LANGUAGES = ["English"] * 12 + [

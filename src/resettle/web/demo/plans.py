@@ -79,9 +79,9 @@ STORIES = [
             DemoAction(
                 "ete",
                 S,
-                "Enrol on motor vehicle level 1 at Skills for Tomorrow College (demo)",
+                "Enrol on motor vehicle level 1 at Skills for Tomorrow College",
                 COLLEGE,
-                "Skills for Tomorrow College (demo): motor vehicle level 1",
+                "Skills for Tomorrow College: motor vehicle level 1",
                 "If the course is full, start the college's workshop skills short course in "
                 "January and move across when a place comes up.",
             ),
@@ -90,7 +90,7 @@ STORIES = [
                 P,
                 "Fortnightly sessions with a mentor who runs a garage",
                 MENTORING,
-                "Second Chance Mentoring (demo): trades mentors",
+                "Second Chance Mentoring: trades mentors",
             ),
         ),
     ),
@@ -112,10 +112,9 @@ STORIES = [
             DemoAction(
                 "ete",
                 S,
-                "Apply for the construction pre-apprenticeship at Skills for Tomorrow College "
-                "(demo)",
+                "Apply for the construction pre-apprenticeship at Skills for Tomorrow College",
                 COLLEGE,
-                "Skills for Tomorrow College (demo): construction pre-apprenticeship",
+                "Skills for Tomorrow College: construction pre-apprenticeship",
                 "If the pre-apprenticeship starts late, two days a week on the college's "
                 "construction taster until it does.",
             ),
@@ -138,9 +137,9 @@ STORIES = [
             DemoAction(
                 "ete",
                 S,
-                "Place on the music production course at Skills for Tomorrow College (demo)",
+                "Place on the music production course at Skills for Tomorrow College",
                 COLLEGE,
-                "Skills for Tomorrow College (demo): music production level 2",
+                "Skills for Tomorrow College: music production level 2",
                 "If the course start is delayed, studio time at the youth centre three days a "
                 "week until it starts.",
             ),
@@ -165,7 +164,7 @@ STORIES = [
                 S,
                 "Book the FA Playmaker course and pay the fee from the resettlement fund",
                 LEAD,
-                "The FA (demo booking): Playmaker award",
+                "The FA: Playmaker award",
             ),
             DemoAction(
                 "health",
@@ -186,9 +185,9 @@ STORIES = [
             DemoAction(
                 "ete",
                 S,
-                "Level 2 food hygiene certificate at Skills for Tomorrow College (demo)",
+                "Level 2 food hygiene certificate at Skills for Tomorrow College",
                 COLLEGE,
-                "Skills for Tomorrow College (demo): food hygiene level 2",
+                "Skills for Tomorrow College: food hygiene level 2",
             ),
             DemoAction(
                 "ete",
@@ -209,9 +208,9 @@ STORIES = [
             DemoAction(
                 "ete",
                 S,
-                "Barbering level 2 at Skills for Tomorrow College (demo)",
+                "Barbering level 2 at Skills for Tomorrow College",
                 COLLEGE,
-                "Skills for Tomorrow College (demo): barbering level 2",
+                "Skills for Tomorrow College: barbering level 2",
                 "If the course is full, Saturday work experience at a local barber's while on "
                 "the waiting list.",
             ),
@@ -234,9 +233,9 @@ STORIES = [
             DemoAction(
                 "ete",
                 S,
-                "GCSE English and maths resits at Skills for Tomorrow College (demo)",
+                "GCSE English and maths resits at Skills for Tomorrow College",
                 COLLEGE,
-                "Skills for Tomorrow College (demo): GCSE resits",
+                "Skills for Tomorrow College: GCSE resits",
             ),
             DemoAction(
                 "ete",
@@ -252,9 +251,9 @@ GENERIC_ACTIONS = [
     DemoAction(
         "accommodation",
         S,
-        "Apply for supported housing with Camden Housing Options (demo)",
+        "Apply for supported housing with Camden Housing Options",
         HOUSING,
-        "Camden Housing Options (demo): supported lodgings for 16 and 17 year olds",
+        "Camden Housing Options: supported lodgings for 16 and 17 year olds",
         "If the supported lodgings are not ready on release day, stay with Aunt Grace for up "
         "to two weeks while we find another place.",
     ),
@@ -264,7 +263,7 @@ GENERIC_ACTIONS = [
         "Confirm the release address with mum at least 10 working days before release",
         LEAD,
         "",
-        "If home is not possible, a supported housing place through Camden Housing Options (demo).",
+        "If home is not possible, a supported housing place through Camden Housing Options.",
     ),
     DemoAction(
         "accommodation",
@@ -275,11 +274,10 @@ GENERIC_ACTIONS = [
     DemoAction(
         "ete",
         S,
-        "Start from day one: a taster day at Skills for Tomorrow College (demo) in the week of "
-        "release",
+        "Start from day one: a taster day at Skills for Tomorrow College in the week of release",
         COLLEGE,
-        "Skills for Tomorrow College (demo): taster days",
-        "If the taster day moves, two days at the Second Chance Mentoring (demo) workshop that "
+        "Skills for Tomorrow College: taster days",
+        "If the taster day moves, two days at the Second Chance Mentoring workshop that "
         "week instead.",
     ),
     DemoAction(
@@ -291,9 +289,9 @@ GENERIC_ACTIONS = [
     DemoAction(
         "health",
         S,
-        "Referral to North London CAMHS (demo) for sleep and anxiety",
+        "Referral to North London CAMHS for sleep and anxiety",
         CAMHS,
-        "North London CAMHS (demo): youth justice liaison clinic",
+        "North London CAMHS: youth justice liaison clinic",
     ),
     DemoAction("health", S, "Register with a GP near the new address", LEAD),
     DemoAction(
@@ -301,7 +299,7 @@ GENERIC_ACTIONS = [
         S,
         "Speech and language assessment before the course starts",
         CAMHS,
-        "North London CAMHS (demo): speech and language therapy",
+        "North London CAMHS: speech and language therapy",
     ),
     DemoAction("health", P, "Boxing club on Tuesday and Thursday evenings", "name:Coach Marcus"),
     DemoAction(
@@ -309,7 +307,7 @@ GENERIC_ACTIONS = [
         S,
         "Sessions with the young people's drug and alcohol worker",
         LEAD,
-        "Camden young people's substance misuse service (demo)",
+        "Camden young people's substance misuse service",
     ),
     DemoAction(
         "substance-misuse",
@@ -333,7 +331,7 @@ GENERIC_ACTIONS = [
         S,
         "Apply for the college bursary",
         COLLEGE,
-        "Skills for Tomorrow College (demo): 16 to 19 bursary",
+        "Skills for Tomorrow College: 16 to 19 bursary",
     ),
     DemoAction("finance", P, "Work out a weekly budget together", "name:Aunt Grace"),
     DemoAction(
@@ -349,21 +347,109 @@ GENERIC_ACTIONS = [
     DemoAction(
         "case-management",
         S,
-        "Handover meeting with the resettlement practitioner at HMYOI Feltham",
+        "Handover meeting with the establishment's resettlement practitioner",
         SECURE,
     ),
     DemoAction(
         "case-management",
         P,
-        "Meet a mentor from Second Chance Mentoring (demo) before release, so there is a "
+        "Meet a mentor from Second Chance Mentoring before release, so there is a "
         "familiar face outside",
         MENTORING,
-        "Second Chance Mentoring (demo): through-the-gate mentoring",
+        "Second Chance Mentoring: through-the-gate mentoring",
     ),
     DemoAction(
         "case-management", P, "Keep the same case worker from custody through release", LEAD
     ),
 ]
+
+# The child's version of an action (PlanAction.child_words), for full plans: "I will ...",
+# "Aunt Grace will ...". Half-done plans have none, so the plan page's prompt has work to show.
+CHILD_WORDS = {
+    "Enrol on motor vehicle level 1 at Skills for Tomorrow College": (
+        "I will start the motor vehicle course at college."
+    ),
+    "Fortnightly sessions with a mentor who runs a garage": (
+        "I will meet a mentor who runs a garage every two weeks."
+    ),
+    "Book and pay for the CSCS health, safety and environment test": (
+        "My worker will book and pay for my CSCS test."
+    ),
+    "Apply for the construction pre-apprenticeship at Skills for Tomorrow College": (
+        "I will apply for the building course at college."
+    ),
+    "Shadow Uncle Dwayne on site for a day to see what the work is like": (
+        "I will spend a day on site with Uncle Dwayne."
+    ),
+    "Place on the music production course at Skills for Tomorrow College": (
+        "I will get a place on the music course at college."
+    ),
+    "Weekly studio sessions with a producer at the youth centre": (
+        "I will make music with Dre at the youth centre every week."
+    ),
+    "Book the FA Playmaker course and pay the fee from the resettlement fund": (
+        "My worker will book my football coaching course and pay for it."
+    ),
+    "Train with the Sunday league team every week": "I will train with the Sunday team each week.",
+    "Level 2 food hygiene certificate at Skills for Tomorrow College": (
+        "I will get my food hygiene certificate at college."
+    ),
+    "Cook Sunday dinner with Aunt Grace each week": "I will cook Sunday dinner with Aunt Grace.",
+    "Barbering level 2 at Skills for Tomorrow College": "I will do the barber course at college.",
+    "Saturday mornings helping out at his cousin's barber shop": (
+        "I will help at my cousin's barber shop on Saturdays."
+    ),
+    "GCSE English and maths resits at Skills for Tomorrow College": (
+        "I will take my English and maths GCSEs again at college."
+    ),
+    "Volunteer at the youth club on Wednesday evenings": (
+        "I will help at the youth club on Wednesday evenings."
+    ),
+    "Apply for supported housing with Camden Housing Options": (
+        "My worker will ask the housing team for a room where I get help."
+    ),
+    "Confirm the release address with mum at least 10 working days before release": (
+        "My worker will check with Mum that I can live at home when I leave."
+    ),
+    "Visit the new place together before release day so it feels like home": (
+        "We will visit my new home before I leave, so it feels like mine."
+    ),
+    "Start from day one: a taster day at Skills for Tomorrow College in the week of release": (
+        "I will go to a taster day at college in the week I leave."
+    ),
+    "Send the education records from the establishment's education department to the college": (
+        "The school here will send my reports to the college."
+    ),
+    "Referral to North London CAMHS for sleep and anxiety": (
+        "My worker will ask a health team to help me sleep and feel calm."
+    ),
+    "Register with a GP near the new address": "I will sign up with a doctor near my new home.",
+    "Speech and language assessment before the course starts": (
+        "I will meet someone who helps with talking and words, before my course starts."
+    ),
+    "Boxing club on Tuesday and Thursday evenings": (
+        "I will go to boxing on Tuesdays and Thursdays."
+    ),
+    "Sessions with the young people's drug and alcohol worker": (
+        "I will meet a worker who helps with drugs and alcohol."
+    ),
+    "Plan what to do on Friday nights instead of meeting the old group": (
+        "I will plan what to do on Friday nights."
+    ),
+    "Family group conference before release": "My family and I will meet to plan before I leave.",
+    "Arrange family visits while in custody": "Staff here will set up visits from my family.",
+    "Weekly phone call with Nan": "I will call Nan every week.",
+    "Regular visits from big brother Tyrone": "Tyrone will visit me.",
+    "Open a bank account and get photo ID": "I will open a bank account and get photo ID.",
+    "Apply for the college bursary": "I will ask the college for money to help me study.",
+    "Work out a weekly budget together": "Aunt Grace and I will plan my money for each week.",
+    "Keep the same case worker from custody through release": (
+        "I will keep the same worker while I am here and after I leave."
+    ),
+    "Handover meeting with the establishment's resettlement practitioner": (
+        "My worker will meet the staff here who help me get ready to leave."
+    ),
+}
 
 NEEDS = {
     "accommodation": ["No confirmed address for release", "Cannot return to the family home"],
@@ -592,6 +678,7 @@ def _action(plan, child, template, state, pathways, statuses, orgs, staff, rng, 
         kind=template.kind,
         description=template.description,
         specific_service=template.service if state == "full" or rng.random() < 0.4 else "",
+        child_words=CHILD_WORDS.get(template.description, "") if state == "full" else "",
         due_on=due,
         status=status,
         status_reason=reason,

@@ -393,6 +393,8 @@ def can_import_children(user: User | None) -> bool:
 def can_export_service(user: User | None) -> bool:
     """Export the service's own children and their plans: a youth justice service's managers."""
     return _is_active(user) and user.role == Role.YJS_MANAGER
+
+
 # ---- The secure estate and the child's own plan (issue 15) --------------------------------------
 # The establishment's workspace lists the children placed there and shared with it; progress in
 # custody is recorded by whoever contributes to the plan (the establishment's practitioner on a

@@ -340,13 +340,13 @@ class ProgressForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    goal = forms.ModelChoiceField(
+    goal = ModelChoiceField(
         label=_("Which goal does it build towards?"),
         queryset=Goal.objects.none(),
         empty_label=_("No goal chosen"),
         required=False,
     )
-    action = forms.ModelChoiceField(
+    action = ModelChoiceField(
         label=_("Is it part of an action in the plan? (optional)"),
         queryset=PlanAction.objects.none(),
         empty_label=_("Not part of an action"),

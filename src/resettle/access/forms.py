@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation
 from resettle.core.dates import today
-from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleChoiceField
+from resettle.core.forms import (
+    GovukDateField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    StaleCheck,
+)
 
 from . import policy
 
@@ -71,7 +76,7 @@ class PersonChoiceField(ModelMultipleChoiceField):
         return f"{obj.full_name} ({obj.get_role_display()})"
 
 
-class RestrictionForm(forms.Form):
+class RestrictionForm(StaleCheck):
     reason = forms.CharField(
         label=_("Why is this child's record restricted?"),
         help_text=_("For example, the child is related to a member of staff"),

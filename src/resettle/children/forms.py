@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.access.policy import lead_practitioner_choices
 from resettle.accounts.models import Organisation
-from resettle.core.forms import GovukDateField, ModelChoiceField
+from resettle.core.forms import GovukDateField, ModelChoiceField, StaleCheck
 
 from .models import (
     CareStatus,
@@ -24,7 +24,7 @@ class LeadPractitionerField(ModelChoiceField):
         return obj.full_name
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(StaleCheck, forms.ModelForm):
     date_of_birth = GovukDateField(
         label=_("Date of birth"),
         label_for_errors=_("date of birth"),

@@ -7,7 +7,10 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from . import concurrency
 
 
 class GovukDateWidget(forms.MultiWidget):
@@ -127,3 +130,107 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": one},
                 )
         return super()._check_values(value)
+
+
+# ---- Edit forms: never a silent overwrite (core/concurrency.py) ---------------------------------
+
+
+class Conflict:
+    """One field someone else changed while this person was editing."""
+
+    def __init__(self, label, started_from, now, typed):
+        self.label, self.started_from, self.now, self.typed = label, started_from, now, typed
+
+
+def _shown(field: forms.Field, value) -> str:
+    """A value as the person knows it: a choice by its label, a date as "4 March 2026"."""
+    value = concurrency.plain(value)
+    if value in (None, "", []):
+        return str(_("(nothing)"))
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    labels = {}
+    if getattr(field, "choices", None) is not None:
+        try:
+            labels = {str(concurrency.plain(k)): str(v) for k, v in field.choices}
+        except (TypeError, ValueError):
+            labels = {}
+    values = value if isinstance(value, list) else [value]
+    shown = []
+    for one in values:
+        if str(one) in labels:
+            shown.append(labels[str(one)])
+        elif isinstance(one, str) and len(one) == 10 and one[4:5] == "-" and one[7:8] == "-":
+            try:
+                shown.append(date_format(date.fromisoformat(one), "j F Y"))
+            except ValueError:
+                shown.append(one)
+        else:
+            shown.append(str(one))
+    return ", ".join(shown)
+
+
+class StaleCheck(forms.Form):
+    """Mix into a form that changes an existing record: the record's values as shown travel
+    with the form, and a save that would overwrite someone else's change is refused."""
+
+    based_on = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    stale_message = _(
+        "Someone else changed this while you were editing it. Check what changed below, then "
+        "save again: what you typed is kept."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflicts: list[Conflict] = []
+        if not self.is_bound:
+            self.initial[concurrency.FIELD] = concurrency.stamp(self._current())
+
+    def _watched(self):
+        return [name for name in self.fields if name != concurrency.FIELD]
+
+    def _current(self) -> dict:
+        """The record's values now: what the view passed as `initial` (or the model instance)."""
+        return {
+            name: self.get_initial_for_field(self.fields[name], name) for name in self._watched()
+        }
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not hasattr(self, "cleaned_data"):
+            return
+        # Not a value of the record: views pass cleaned_data to services as it is.
+        self.cleaned_data.pop(concurrency.FIELD, None)
+        token = self.data.get(self.add_prefix(concurrency.FIELD))
+        if not token:
+            return  # not sent by one of our pages: nothing to compare with
+        started = concurrency.read(token)
+        current = self._current()
+        if started is None:
+            self._refuse(current, [])
+            return
+        conflicts = []
+        for name in self._watched():
+            now = current.get(name)
+            if concurrency.same(started.get(name), now):
+                continue  # nobody else changed it
+            typed = self.cleaned_data.get(name, self.data.get(self.add_prefix(name)))
+            if not concurrency.same(typed, now):
+                field = self.fields[name]
+                conflicts.append(
+                    Conflict(
+                        self[name].label,
+                        _shown(field, started.get(name)),
+                        _shown(field, now),
+                        _shown(field, typed),
+                    )
+                )
+        if conflicts:
+            self._refuse(current, conflicts)
+
+    def _refuse(self, current: dict, conflicts: list[Conflict]) -> None:
+        self.conflicts = conflicts
+        self.add_error(None, self.stale_message)
+        self.data = self.data.copy()  # the form now carries the values as they are now
+        self.data[self.add_prefix(concurrency.FIELD)] = concurrency.stamp(current)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from resettle.core.forms import StaleCheck
+
 from .boroughs import area_choices
 from .models import Organization, ServiceStatus
 from .taxonomy import pathway_choices, support_choices
@@ -90,7 +92,7 @@ class SearchForm(forms.Form):
     )
 
 
-class ServiceForm(forms.Form):
+class ServiceForm(StaleCheck):
     # What must be given is the service's rule (values.check), so every problem shows at once.
     organization = forms.ChoiceField(
         label=_("Organisation that provides it"), choices=[], required=False

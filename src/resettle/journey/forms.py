@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.access.policy import people_working_with
 from resettle.accounts.models import Organisation
-from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleChoiceField
+from resettle.core.forms import (
+    GovukDateField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    StaleCheck,
+)
 from resettle.plans.models import ActionKind, Goal, Pathway
 from resettle.plans.services import active_pathways, owner_organisations
 from resettle.voice.models import QUESTIONS, WordsAre
@@ -266,7 +271,7 @@ class EventForm(forms.Form):
         self.fields["pathway"].label_from_instance = lambda p: p.name
 
 
-class SetbackResponseForm(forms.Form):
+class SetbackResponseForm(StaleCheck):
     what_led_to_it = forms.CharField(
         label=_("What led to the setback?"),
         widget=forms.Textarea(attrs={"rows": 4}),

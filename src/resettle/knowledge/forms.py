@@ -6,7 +6,12 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleChoiceField
+from resettle.core.forms import (
+    GovukDateField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    StaleCheck,
+)
 
 from .models import (
     MAX_ANSWER,
@@ -55,7 +60,7 @@ def _tags(kind: str, label) -> TagChoiceField:
     )
 
 
-class ArticleForm(forms.Form):
+class ArticleForm(StaleCheck):
     title = _text(_("Title"), MAX_TITLE, empty=_("Enter a title"))
     slug = forms.CharField(
         label=_("Address"),
@@ -160,7 +165,7 @@ class QuestionForm(forms.Form):
         return YES in (self.cleaned_data.get("confirm") or [])
 
 
-class RedactForm(forms.Form):
+class RedactForm(StaleCheck):
     text = _text(
         _("Question without identifying details"),
         MAX_QUESTION,
@@ -173,7 +178,7 @@ class RedactForm(forms.Form):
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(StaleCheck):
     answer = _text(
         _("Answer"),
         MAX_ANSWER,
@@ -203,7 +208,7 @@ class AssignForm(forms.Form):
         self.fields["owner"].queryset = answerers
 
 
-class PublishForm(forms.Form):
+class PublishForm(StaleCheck):
     faq_question = _text(
         _("The question as it will appear in the FAQ"),
         MAX_FAQ_QUESTION,
@@ -227,7 +232,7 @@ class ExpertForm(forms.Form):
     topics = _text(_("What they know about (optional)"), 200, required=False)
 
 
-class ModuleForm(forms.Form):
+class ModuleForm(StaleCheck):
     name = _text(_("Name"), 200, empty=_("Enter the name of the module"))
     provider = _text(_("Provider"), 200, empty=_("Enter who provides it"))
     covers = _text(_("What it covers"), 2000, rows=4, empty=_("Say what it covers"))

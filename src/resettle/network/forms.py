@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation
-from resettle.core.forms import ModelChoiceField
+from resettle.core.forms import ModelChoiceField, StaleCheck
 
 from .models import Influence, Person, PlaceOrActivity, Professional, Relationship, Safety
 
@@ -29,7 +29,7 @@ class EntryValues:
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
 
 
-class PersonForm(EntryValues, forms.ModelForm):
+class PersonForm(StaleCheck, EntryValues, forms.ModelForm):
     name = forms.CharField(
         label=_("Name"),
         help_text=_("As the child knows them, for example 'Aunt Grace' or 'Coach Marcus'"),
@@ -82,7 +82,7 @@ class PersonForm(EntryValues, forms.ModelForm):
         return " ".join(self.cleaned_data["name"].split())
 
 
-class PlaceOrActivityForm(EntryValues, forms.ModelForm):
+class PlaceOrActivityForm(StaleCheck, EntryValues, forms.ModelForm):
     name = forms.CharField(
         label=_("Name"),
         help_text=_("For example 'Camden Boxing Club', 'the estate car park' or 'foster home'"),
@@ -112,7 +112,7 @@ class PlaceOrActivityForm(EntryValues, forms.ModelForm):
         return " ".join(self.cleaned_data["name"].split())
 
 
-class ProfessionalForm(forms.ModelForm):
+class ProfessionalForm(StaleCheck, forms.ModelForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,

@@ -6,7 +6,13 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from resettle.core.forms import GovukDateField, ModelChoiceField, ModelMultipleChoiceField
+from resettle.core import concurrency
+from resettle.core.forms import (
+    GovukDateField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    StaleCheck,
+)
 
 from . import services
 from .models import (
@@ -38,7 +44,7 @@ class GoalsField(ModelMultipleChoiceField):
         return obj.text
 
 
-class VisionForm(forms.Form):
+class VisionForm(StaleCheck):
     vision = forms.CharField(
         label=_("Who does the child want to be?"),
         help_text=_(
@@ -79,7 +85,8 @@ class VisionForm(forms.Form):
     @classmethod
     def initial_for(cls, plan: Plan | None, words=None) -> dict:
         """The plan's words, or else the child's latest answer (`words`, a voice entry)."""
-        initial = {name: getattr(plan, name) for name in cls.base_fields} if plan else {}
+        fields = [name for name in cls.base_fields if name != concurrency.FIELD]
+        initial = {name: getattr(plan, name) for name in fields} if plan else {}
         if not initial.get("vision") and words is not None:
             initial["vision"] = words.who_do_you_want_to_be
             initial["vision_said_on"] = words.recorded_on
@@ -104,7 +111,7 @@ class GoalForm(forms.Form):
     )
 
 
-class GoalChangeForm(GoalForm):
+class GoalChangeForm(StaleCheck, GoalForm):
     said_on = None  # the date it was said stays as it was
     still_a_goal = forms.ChoiceField(
         label=_("Is this still one of the child's goals?"),
@@ -133,7 +140,7 @@ class NeedForm(forms.Form):
         self.fields["pathway"].queryset = services.active_pathways()
 
 
-class ActionForm(forms.Form):
+class ActionForm(StaleCheck):
     pathway = PathwayField(
         label=_("Pathway"),
         queryset=Pathway.objects.none(),
@@ -253,7 +260,7 @@ class ActionForm(forms.Form):
         return self.fields["goals"].queryset.exists()
 
 
-class ContingencyForm(forms.Form):
+class ContingencyForm(StaleCheck):
     plan_b = forms.CharField(
         label=_("If this falls through, what happens instead?"),
         help_text=_("Plan B, in words the child will understand"),
@@ -288,7 +295,7 @@ class AgreementForm(forms.Form):
     )
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(StaleCheck):
     """Progress in custody: what the child did, when, and what it builds towards."""
 
     kind = forms.ChoiceField(

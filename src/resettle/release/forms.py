@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import GovukDateField, StaleCheck
 
 DATE_HINT = _("Leave this blank if it has not happened yet. For example, 4 3 2026")
 
@@ -26,7 +26,7 @@ def _text(label, help_text="", textarea=False):
     )
 
 
-class ReleasePlanForm(forms.Form):
+class ReleasePlanForm(StaleCheck):
     accommodation_confirmed_on = _date(
         _("When was the address confirmed? (optional)"), _("the date the address was confirmed")
     )

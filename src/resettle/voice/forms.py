@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from resettle.core.dates import today
-from resettle.core.forms import GovukDateField, ModelMultipleChoiceField
+from resettle.core.forms import GovukDateField, ModelMultipleChoiceField, StaleCheck
 
 from . import services
 from .models import ANSWER_FIELDS, RATING_MAX, RATING_MIN, Conversation, Strength, WordsAre
@@ -42,7 +42,7 @@ class StrengthChoiceField(ModelMultipleChoiceField):
         return obj.name
 
 
-class VoiceEntryForm(forms.Form):
+class VoiceEntryForm(StaleCheck):
     recorded_on = GovukDateField(
         label=_("Date of the conversation"),
         label_for_errors=_("the date of the conversation"),

@@ -10,6 +10,7 @@ from django.utils import timezone as tz
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from resettle.core import concurrency
 from resettle.core.dates import age_on
 from resettle.core.forms import GovukDateWidget
 
@@ -59,6 +60,12 @@ def govuk_field(field: BoundField, label_size: str = "", width: str = "", classe
         "attrs": widget.attrs,
         "value": field.value() if kind not in {"date"} else None,
     }
+    # The form's "based on" (core/concurrency.py) travels with its first field, so an edit form
+    # carries it without its template saying so.
+    form = field.form
+    if concurrency.FIELD in form.fields and not getattr(form, "_based_on_shown", False):
+        form._based_on_shown = True
+        context["based_on"] = form[concurrency.FIELD]
     if kind == "date":
         context["parts"] = _date_parts(field)
     if kind in {"radios", "select", "checkboxes"}:
@@ -75,9 +82,11 @@ def govuk_field(field: BoundField, label_size: str = "", width: str = "", classe
 @register.inclusion_tag("includes/error_summary.html")
 def govuk_error_summary(*forms_):
     items = []
+    conflicts = []
     for form in forms_:
         if form is None or not form.is_bound:
             continue
+        conflicts.extend(getattr(form, "conflicts", []))
         for error in form.non_field_errors():
             items.append({"text": error, "href": None})
         for field in form:
@@ -86,7 +95,7 @@ def govuk_error_summary(*forms_):
                 if _kind(field) == "date":
                     target = f"{field.html_name}_day"
                 items.append({"text": error, "href": f"#{target}"})
-    return {"items": items}
+    return {"items": items, "conflicts": conflicts}
 
 
 @register.filter

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from resettle.core.forms import PASSWORD_TEXT
+
 # The longest email address a mailbox can have (RFC 5321's path limit), the length of the users'
 # email column, and within the 255 characters of django-axes' username columns. An address between
 # 255 and 320 characters passes Django's email check but would overflow those columns on PostgreSQL:
@@ -21,6 +23,7 @@ class SignInForm(AuthenticationForm):
         },
     )
     password = forms.CharField(
+        max_length=PASSWORD_TEXT,
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),

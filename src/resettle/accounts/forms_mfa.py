@@ -8,6 +8,8 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from resettle.core.forms import CODE_TEXT, PASSWORD_TEXT
+
 from .mfa import RECOVERY_CODE_SHAPE, normalise_recovery_code
 
 CODE_ATTRS = {"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
@@ -15,6 +17,7 @@ CODE_ATTRS = {"autocomplete": "one-time-code", "inputmode": "numeric", "spellche
 
 class AuthenticatorCodeForm(forms.Form):
     code = forms.CharField(
+        max_length=CODE_TEXT,
         label=_("Code"),
         help_text=_("The code changes every 30 seconds."),
         widget=forms.TextInput(attrs=CODE_ATTRS),
@@ -30,6 +33,7 @@ class AuthenticatorCodeForm(forms.Form):
 
 class RecoveryCodeForm(forms.Form):
     code = forms.CharField(
+        max_length=CODE_TEXT,
         label=_("Recovery code"),
         help_text=_("One of the recovery codes you saved when you set up your authenticator app."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
@@ -47,12 +51,14 @@ class RecoveryCodeForm(forms.Form):
 
 class ReauthenticateForm(forms.Form):
     password = forms.CharField(
+        max_length=PASSWORD_TEXT,
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": _("Enter your password")},
     )
     code = forms.CharField(
+        max_length=CODE_TEXT,
         label=_("Code from your authenticator app"),
         help_text=_("If you do not have your authenticator app, enter one of your recovery codes."),
         widget=forms.TextInput(attrs={**CODE_ATTRS, "inputmode": "text"}),
@@ -67,6 +73,7 @@ class ReauthenticateForm(forms.Form):
 
 class SetPasswordForm(forms.Form):
     new_password1 = forms.CharField(
+        max_length=PASSWORD_TEXT,
         label=_("New password"),
         strip=False,
         help_text=_(
@@ -77,6 +84,7 @@ class SetPasswordForm(forms.Form):
         error_messages={"required": _("Enter a new password")},
     )
     new_password2 = forms.CharField(
+        max_length=PASSWORD_TEXT,
         label=_("Confirm new password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

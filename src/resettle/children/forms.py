@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.access.policy import lead_practitioner_choices
 from resettle.accounts.models import Organisation
-from resettle.core.forms import GovukDateField, ModelChoiceField, StaleCheck
+from resettle.core.forms import GovukDateField, ModelChoiceField, StaleCheck, limited_formfield
 
 from .models import (
     CareStatus,
@@ -49,6 +49,7 @@ class ChildForm(StaleCheck, forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = limited_formfield
         model = Child
         fields = [
             "preferred_name",
@@ -172,6 +173,7 @@ class LegalStatusForm(forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = limited_formfield
         model = LegalStatusEpisode
         fields = [
             "status",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from resettle.core.forms import ModelMultipleChoiceField
+from resettle.core.forms import PASSWORD_TEXT, ModelMultipleChoiceField
 from resettle.voice.models import ANSWER_FIELDS, RATING_MAX, RATING_MIN, Strength
 
 MAX_ANSWER = 5000
@@ -93,6 +93,7 @@ class MyAnswersForm(forms.Form):
 
 class LeaveForm(forms.Form):
     password = forms.CharField(
+        max_length=PASSWORD_TEXT,
         label=_("Worker's password"),
         help_text=_("The worker who started child mode types their password here."),
         strip=False,

@@ -12,6 +12,19 @@ from django.utils.translation import gettext_lazy as _
 
 from . import concurrency
 
+# Every free-text field has a maximum length (stated on the form under a text area, by
+# `govuk_field`): enough for what the field is for, and never a 100,000-character page.
+LONG_TEXT = 5000  # a few paragraphs: notes, the child's words, reasons
+CODE_TEXT = 64  # a code typed from an app or a printed list
+PASSWORD_TEXT = 1024  # well beyond any password a person types; stops hashing megabytes
+
+
+def limited_formfield(db_field: models.Field, **kwargs):
+    """`Meta.formfield_callback` for model forms: a model's unlimited text gets LONG_TEXT."""
+    if isinstance(db_field, models.TextField):
+        kwargs.setdefault("max_length", LONG_TEXT)
+    return db_field.formfield(**kwargs)
+
 
 class GovukDateWidget(forms.MultiWidget):
     """Day, month and year boxes (the GOV.UK date input pattern)."""

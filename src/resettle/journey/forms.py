@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from resettle.access.policy import people_working_with
 from resettle.accounts.models import Organisation
 from resettle.core.forms import (
+    LONG_TEXT,
     GovukDateField,
     ModelChoiceField,
     ModelMultipleChoiceField,
@@ -92,16 +93,28 @@ class MeetingForm(forms.Form):
         _("Say whether the four questions were revisited"),
     )
     who_are_you = forms.CharField(
-        label=QUESTIONS[0][1], widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=LONG_TEXT,
+        label=QUESTIONS[0][1],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     who_do_you_want_to_be = forms.CharField(
-        label=QUESTIONS[1][1], widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=LONG_TEXT,
+        label=QUESTIONS[1][1],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     strengths_in_own_words = forms.CharField(
-        label=QUESTIONS[2][1], widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=LONG_TEXT,
+        label=QUESTIONS[2][1],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     how_to_get_there = forms.CharField(
-        label=QUESTIONS[3][1], widget=forms.Textarea(attrs={"rows": 3}), required=False
+        max_length=LONG_TEXT,
+        label=QUESTIONS[3][1],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     words_are = forms.ChoiceField(
         label=_("Whose words are these?"),
@@ -110,11 +123,13 @@ class MeetingForm(forms.Form):
         required=False,
     )
     decisions = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What was decided (optional)"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
     action_description = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What will happen (optional)"),
         help_text=_("Fill this in to add an action to the child's plan"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -254,11 +269,13 @@ class EventForm(forms.Form):
         empty_label=_("Not about one pathway"),
     )
     what_happened = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What happened?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Say what happened")},
     )
     childs_view = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What did the child say about it? (optional)"),
         help_text=_("In the child's own words, if you can"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -273,11 +290,13 @@ class EventForm(forms.Form):
 
 class SetbackResponseForm(StaleCheck):
     what_led_to_it = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What led to the setback?"),
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Say what led to the setback")},
     )
     plan_changes = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What changes in the plan?"),
         help_text=_("Address what led to it. If nothing changes, say why"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -286,6 +305,7 @@ class SetbackResponseForm(StaleCheck):
         },
     )
     talked_through_as_temporary = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("How was it talked through with the child as temporary?"),
         help_text=_(
             "A setback is a step on the long journey to who they want to be, not the end of it"

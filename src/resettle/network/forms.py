@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation
-from resettle.core.forms import ModelChoiceField, StaleCheck
+from resettle.core.forms import ModelChoiceField, StaleCheck, limited_formfield
 
 from .models import Influence, Person, PlaceOrActivity, Professional, Relationship, Safety
 
@@ -49,6 +49,7 @@ class PersonForm(StaleCheck, EntryValues, forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = limited_formfield
         model = Person
         fields = [
             "name",
@@ -103,6 +104,7 @@ class PlaceOrActivityForm(StaleCheck, EntryValues, forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = limited_formfield
         model = PlaceOrActivity
         fields = ["name", "kind", "influence", "notes"]
         labels = {"notes": _("Notes (optional)")}
@@ -138,6 +140,7 @@ class ProfessionalForm(StaleCheck, forms.ModelForm):
     )
 
     class Meta:
+        formfield_callback = limited_formfield
         model = Professional
         fields = ["name", "role", "organisation", "contact_details"]
         labels = {"contact_details": _("Contact details (optional)")}

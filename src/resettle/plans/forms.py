@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from resettle.core import concurrency
 from resettle.core.forms import (
+    LONG_TEXT,
     GovukDateField,
     ModelChoiceField,
     ModelMultipleChoiceField,
@@ -62,6 +63,7 @@ class VisionForm(StaleCheck):
         required=False,
     )
     adjustments = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Adjustments for the child's needs and diversity (optional)"),
         help_text=_(
             "For example how to explain things, communication needs, neurodiversity, language, "
@@ -77,6 +79,7 @@ class VisionForm(StaleCheck):
         required=False,
     )
     family_not_involved_reason = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("If not, why not?"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -129,6 +132,7 @@ class NeedForm(forms.Form):
         error_messages={"required": _("Choose a pathway")},
     )
     description = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What is the need?"),
         help_text=_("For example 'No confirmed address for release'"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -159,6 +163,7 @@ class ActionForm(StaleCheck):
         error_messages={"required": _("Say whether this is structural or personal support")},
     )
     description = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What will happen?"),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Say what will happen")},
@@ -211,6 +216,7 @@ class ActionForm(StaleCheck):
         error_messages={"required": _("Choose a status")},
     )
     status_reason = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Reason (if blocked or dropped)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
@@ -262,6 +268,7 @@ class ActionForm(StaleCheck):
 
 class ContingencyForm(StaleCheck):
     plan_b = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("If this falls through, what happens instead?"),
         help_text=_("Plan B, in words the child will understand"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -288,6 +295,7 @@ class AgreementForm(forms.Form):
         error_messages={"required": _("Say how the child agreed the plan")},
     )
     child_comment = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What did the child say about the plan? (optional)"),
         help_text=_("In their own words"),
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resettle.core.dates import today
-from resettle.core.forms import GovukDateField
+from resettle.core.forms import LONG_TEXT, GovukDateField
 
 from .models import FIVE_CS, Rating
 
@@ -18,6 +18,7 @@ class PlanAuditForm(forms.Form):
         help_text=_("For example, 4 3 2026"),
     )
     overall_comment = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Overall comments (optional)"),
         help_text=_("What is going well, and what the lead practitioner should do next"),
         widget=forms.Textarea(attrs={"rows": 5}),

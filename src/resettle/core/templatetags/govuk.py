@@ -59,7 +59,12 @@ def govuk_field(field: BoundField, label_size: str = "", width: str = "", classe
         "input_type": getattr(widget, "input_type", "text"),
         "attrs": widget.attrs,
         "value": field.value() if kind not in {"date"} else None,
+        # A text area states its limit (the GOV.UK character count, which counts as you type
+        # where JavaScript runs).
+        "max_length": getattr(field.field, "max_length", None) if kind == "textarea" else None,
     }
+    if context["max_length"]:
+        context["max_length_shown"] = f"{context['max_length']:,}"
     # The form's "based on" (core/concurrency.py) travels with its first field, so an edit form
     # carries it without its template saying so.
     form = field.form

@@ -34,9 +34,10 @@ pytestmark = pytest.mark.django_db
 
 EXAMPLES = 6
 
-# Tables a refused post may still write to: who looked (the audit trail), and sign-in
-# bookkeeping (sessions, failed sign-ins, throttles).
+# Tables a refused post may still write to: who looked (the audit trail, and which "what's new"
+# notes a person has been shown), and sign-in bookkeeping (sessions, failed sign-ins, throttles).
 BOOKKEEPING = {
+    "knowledge.releasenoteseen",
     "audit.auditevent",
     "sessions.session",
     "axes.accessattempt",

@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "resettle.core",
     "resettle.accounts",
     "resettle.access",
@@ -128,6 +130,17 @@ INSTALLED_APPS = [
     "resettle.api",
     "resettle.estate",
 ]
+
+# Background work (web/tasks.py): queued in the database and done by `manage.py db_worker`
+# processes. RESETTLE_TASKS=immediate does it in the request instead (the tests' default).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[env_str("RESETTLE_TASKS", "immediate" if TESTING else "database")]
+    }
+}
 
 MIDDLEWARE = [
     # First: every log line of the request carries its id (core/logs.py).

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import smtplib
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from resettle.core.dates import today
 from resettle.journey.models import Touchpoint
 from resettle.release.models import Notification
+from resettle.web import tasks
 
 from ..factories import ChildFactory
 from ..plans.factories import PlanActionFactory, PlanFactory, status
@@ -99,3 +103,95 @@ def test_without_a_site_address_the_job_refuses_to_send(amara, camden_child, set
     settings.SITE_URL = ""
     with pytest.raises(CommandError):
         call_command("send_notifications", "--base-url", "", stdout=StringIO())
+
+
+# ---- Delivered by background workers, with retries (web/tasks.py) -------------------------------
+
+QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+class MailServerAway:
+    """An email backend whose server cannot be reached."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("connection refused")
+
+
+def work() -> None:
+    """A worker doing everything that is ready, then stopping."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", stdout=StringIO())
+
+
+def test_with_a_queue_the_job_queues_and_a_worker_sends_once(amara, camden_child, settings):
+    settings.TASKS = QUEUED
+    PlanActionFactory(plan=PlanFactory(child=camden_child), owner_person=amara)
+    assert "Queued 1 for the workers" in run()
+    assert mail.outbox == []
+    work()
+    assert len(mail.outbox) == 1 and Notification.objects.count() == 1
+    # A second run finds nothing due; the same delivery run twice sends once (idempotent).
+    assert "Sent 0 notification(s)" in run()
+    result = DBTaskResult.objects.get()
+    DBTaskResult.objects.create(
+        **{
+            f.name: getattr(result, f.name)
+            for f in DBTaskResult._meta.concrete_fields
+            if f.name
+            not in {
+                "id",
+                "status",
+                "return_value",
+                "started_at",
+                "finished_at",
+                "worker_ids",
+                "exception_class_path",
+                "traceback",
+            }
+        }
+    )
+    work()
+    assert len(mail.outbox) == 1
+
+
+def test_when_the_mail_server_is_away_the_worker_tries_again_later_then_sends(
+    amara, camden_child, settings
+):
+    settings.TASKS = QUEUED
+    settings.EMAIL_BACKEND = f"{__name__}.MailServerAway"
+    PlanActionFactory(plan=PlanFactory(child=camden_child), owner_person=amara)
+    run()
+    work()
+    assert not Notification.objects.exists()  # rolled back with the failed send
+    later = DBTaskResult.objects.filter(status="READY").get()
+    assert later.args_kwargs["args"][-1] == 2  # the second try
+    waited = later.run_after - timezone.now()
+    assert timedelta(seconds=50) < waited <= timedelta(seconds=60)
+    work()  # not yet due: nothing happens
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    DBTaskResult.objects.filter(pk=later.pk).update(run_after=timezone.now())
+    work()
+    assert len(mail.outbox) == 1 and Notification.objects.count() == 1
+
+
+def test_each_try_waits_longer_and_the_last_gives_up(amara, camden_child, settings):
+    settings.TASKS = QUEUED
+    settings.EMAIL_BACKEND = f"{__name__}.MailServerAway"
+    PlanActionFactory(plan=PlanFactory(child=camden_child), owner_person=amara)
+    run()
+    waits = []
+    for _ in range(len(tasks.RETRY_AFTER) + 1):
+        started = timezone.now()
+        work()
+        waiting = DBTaskResult.objects.filter(status="READY").first()
+        if waiting is None:
+            break
+        waits.append(round((waiting.run_after - started).total_seconds() / 60))
+        DBTaskResult.objects.filter(pk=waiting.pk).update(run_after=timezone.now())
+    assert waits == [1, 5, 30, 120]
+    assert DBTaskResult.objects.filter(status="FAILED").count() == len(tasks.RETRY_AFTER) + 1
+    assert mail.outbox == []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django_tasks import TaskResultStatus
 
-from resettle.web import notifications
+from resettle.web import notifications, tasks
 
 
 class Command(BaseCommand):
@@ -35,7 +36,7 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run: bool, mark_as_sent: bool, base_url: str, **options):
         if not base_url:
             raise CommandError("Set RESETTLE_SITE_URL (or pass --base-url) for links in emails.")
-        sent = skipped = 0
+        sent = skipped = queued = failed = 0
         for email in notifications.pending(base_url):
             # Ids only: logs and output carry no names.
             line = f"{email.kind} {email.object_id} to user {email.recipient.pk}"
@@ -47,12 +48,25 @@ class Command(BaseCommand):
                     sent += 1
                 else:
                     skipped += 1
-            elif notifications.send(email):
-                self.stdout.write(f"Sent {line}")
-                sent += 1
             else:
-                skipped += 1
+                # Delivered by a worker (`db_worker`), which tries again when the mail server
+                # is away; with the immediate backend, delivered here and now.
+                result = tasks.queue(email)
+                if not result.is_finished:
+                    self.stdout.write(f"Queued {line}")
+                    queued += 1
+                elif result.status == TaskResultStatus.FAILED:
+                    self.stderr.write(f"Not sent {line}: the mail server refused or was away")
+                    failed += 1
+                elif result.return_value:
+                    self.stdout.write(f"Sent {line}")
+                    sent += 1
+                else:
+                    skipped += 1
         verb = "Would send" if dry_run else "Marked as sent" if mark_as_sent else "Sent"
-        self.stdout.write(
-            self.style.SUCCESS(f"{verb} {sent} notification(s); {skipped} already sent.")
-        )
+        summary = f"{verb} {sent} notification(s); {skipped} already sent."
+        if queued:
+            summary += f" Queued {queued} for the workers."
+        if failed:
+            summary += f" {failed} not sent: the next run tries again."
+        self.stdout.write(self.style.SUCCESS(summary))

@@ -133,14 +133,16 @@ INSTALLED_APPS = [
 
 # Background work (web/tasks.py): queued in the database and done by `manage.py db_worker`
 # processes. RESETTLE_TASKS=immediate does it in the request instead (the tests' default).
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "database": "django_tasks_db.DatabaseBackend",
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[env_str("RESETTLE_TASKS", "immediate" if TESTING else "database")]
-    }
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
+_tasks = env_str("RESETTLE_TASKS", "immediate" if TESTING else "database")
+if _tasks not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"RESETTLE_TASKS must be one of {', '.join(TASK_BACKENDS)}, not {_tasks!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks]}}
 
 MIDDLEWARE = [
     # First: every log line of the request carries its id (core/logs.py).

@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_CHILDREN ?= 300
+# The suite runs in this many processes (pytest-xdist), each with its own test database.
+TEST_WORKERS ?= 2
 export RESETTLE_DEMO ?= 1
 
 .PHONY: help run test install install-test frontend css migrate demo chromium lint format check-deploy lock benchmark messages
@@ -60,7 +62,7 @@ chromium:
 	@scripts/ensure-chromium
 
 test: install-test chromium
-	@set +e; $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	@set +e; $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing, because a run with no tests proves nothing."; exit 1; fi; \
 	exit $$rc
 

@@ -17,8 +17,10 @@ The example budget is fixed (`EXAMPLES`), and the seed is fixed, so a run is rep
 
 from __future__ import annotations
 
+import re
 import uuid
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -240,3 +242,56 @@ def _short(values: dict) -> dict:
         k: (v[:30] + f"…({len(v)})" if isinstance(v, str) and len(v) > 30 else v)
         for k, v in values.items()
     }
+
+
+# ---- Hand-edited addresses: every page, every query parameter, the worst values -----------------
+
+SOURCE = Path(__file__).resolve().parent.parent / "src" / "resettle"
+READ_FROM_THE_ADDRESS = re.compile(r"GET\.get(?:list)?\(\s*\"([a-z_]+)\"")
+ADDRESS_VALUES = [
+    "\x00",
+    "zzz",
+    "99999999999999999999",
+    "2026-02-31",
+    "x" * 5000,
+]
+
+
+def parameters_read(html: str) -> set[str]:
+    """Every query parameter the code reads, and every field name on the page (GET forms)."""
+    names = set()
+    for source in SOURCE.rglob("*.py"):
+        names.update(READ_FROM_THE_ADDRESS.findall(source.read_text()))
+    names.update(re.findall(r'name="([A-Za-z_][A-Za-z0-9_-]*)"', html))
+    return names - {"csrfmiddlewaretoken"}
+
+
+@pytest.mark.parametrize("name", FUZZED)
+def test_no_hand_edited_address_gives_a_server_error(name, world):  # noqa: F811
+    rule = MATRIX[name]
+    allowed = someone_allowed(name, rule)
+    if allowed is None:
+        pytest.skip("nobody opens this address with GET (it only takes a post)")
+    person, child = allowed
+    if rule.build:
+        path = reverse(name, kwargs=rule.build(world, child or "own"))
+    elif rule.child_url:
+        path = reverse(name, kwargs={"public_id": world.children[child].public_id})
+    else:
+        path = reverse(name)
+    client = Client(raise_request_exception=False)
+    client.force_login(world.people[person])
+    page = client.get(path)
+    assert page.status_code == 200, f"{name} as {person}: {page.status_code}"
+    html = (
+        page.content.decode(errors="replace")
+        if page.get("Content-Type", "").startswith("text/html")
+        else ""
+    )
+    names = parameters_read(html)
+    for value in [*ADDRESS_VALUES, str(world.children["other"].public_id)]:
+        response = client.get(path, dict.fromkeys(names, value))
+        assert response.status_code < 500, (
+            f"{name} as {person}: {path}?<every parameter>={value[:20]!r} "
+            f"answered {response.status_code}"
+        )

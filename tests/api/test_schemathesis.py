@@ -11,6 +11,8 @@ from datetime import timedelta
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
@@ -37,7 +39,18 @@ CHECKS = [
 
 
 @pytest.fixture
-def api_world(db, amara, camden_child):
+def connection_kept():
+    """As Django's test client does: a request must not close the connection that holds the
+    test's transaction (on PostgreSQL that would end the test's database session)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_world(db, connection_kept, amara, camden_child):
     ensure_defaults()
     plan = Plan.objects.create(child=camden_child)
     action = PlanAction.objects.create(

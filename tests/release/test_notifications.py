@@ -121,10 +121,12 @@ class MailServerAway:
 
 
 def work() -> None:
-    """A worker doing everything that is ready, then stopping."""
+    """A worker doing everything that is ready, then stopping. (Tests that use it run outside a
+    transaction: a worker closes connections left in one, as it should in real use.)"""
     call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", stdout=StringIO())
 
 
+@pytest.mark.django_db(transaction=True)
 def test_with_a_queue_the_job_queues_and_a_worker_sends_once(amara, camden_child, settings):
     settings.TASKS = QUEUED
     PlanActionFactory(plan=PlanFactory(child=camden_child), owner_person=amara)
@@ -156,6 +158,7 @@ def test_with_a_queue_the_job_queues_and_a_worker_sends_once(amara, camden_child
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.django_db(transaction=True)
 def test_when_the_mail_server_is_away_the_worker_tries_again_later_then_sends(
     amara, camden_child, settings
 ):
@@ -178,6 +181,7 @@ def test_when_the_mail_server_is_away_the_worker_tries_again_later_then_sends(
     assert len(mail.outbox) == 1 and Notification.objects.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
 def test_each_try_waits_longer_and_the_last_gives_up(amara, camden_child, settings):
     settings.TASKS = QUEUED
     settings.EMAIL_BACKEND = f"{__name__}.MailServerAway"

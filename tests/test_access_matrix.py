@@ -410,6 +410,7 @@ MATRIX: dict[str, Rule] = {
     "children:edit": Rule(child_write, child_url=True),
     "children:history": Rule(child_read, child_url=True),
     "children:legal-status-add": Rule(child_write, child_url=True),
+    "children:end-of-order": Rule(child_write, child_url=True),
     # Sharing, restriction, transfer
     "access:sharing": Rule(child_read, child_url=True),
     "access:share-add": Rule(child_write, child_url=True),

@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "resettle.web",
     "resettle.api",
     "resettle.estate",
+    "resettle.insight",
 ]
 
 MIDDLEWARE = [

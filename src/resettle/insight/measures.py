@@ -58,7 +58,7 @@ from resettle.voice.models import VoiceEntry
 
 from .periods import Period
 
-# ---- Groups: every practice measure is split remanded / sentenced --------------------------------
+# ---- Groups: every practice measure is split remanded / sentenced -------------------------------
 
 REMANDED = "remanded"
 SENTENCED = "sentenced"
@@ -159,7 +159,7 @@ def status_on(date_field: str, child_field: str = "child") -> Subquery:
     return Subquery(episodes.order_by(*CURRENT_ORDER).values("status")[:1])
 
 
-# ---- The units of each kind of measure -----------------------------------------------------------
+# ---- The units of each kind of measure ----------------------------------------------------------
 
 
 def four_questions_units(period: Period, on: date) -> QuerySet:
@@ -380,7 +380,19 @@ def custody_entry_units(period: Period, on: date) -> QuerySet:
     )  # (its own `establishment` field is the one to count by)
 
 
-# ---- The registry --------------------------------------------------------------------------------
+def overdue_touchpoint_units(period: Period, on: date) -> QuerySet:
+    touchpoints = Touchpoint.across_children.filter(  # figures span every child
+        completed_on__isnull=True, superseded_on__isnull=True, due_on__lt=on
+    )
+    return _units(
+        touchpoints,
+        subject="child",
+        group=group_of("episode__status"),
+        met=Value(True, output_field=BooleanField()),
+    )
+
+
+# ---- The registry -------------------------------------------------------------------------------
 
 PRACTICE = "practice"
 RELEASE = "release"
@@ -674,6 +686,23 @@ register(
 )
 register(
     Measure(
+        slug="overdue-touchpoints",
+        title=_("Touchpoints overdue now"),
+        theme=VOLUME,
+        counted=_("Touchpoints not done, still needed and past their due date today."),
+        denominator=_("Not a rate."),
+        period=_("Today, whatever period is chosen."),
+        source=_("The child's journey: touchpoints."),
+        caveats=_("A count of touchpoints, not of children: one child may have several."),
+        units=overdue_touchpoint_units,
+        kind=COUNT,
+        snapshot=True,
+        higher_is_better=False,
+        by_worker=True,
+    )
+)
+register(
+    Measure(
         slug="custody-episodes",
         title=_("Entries to custody in the period"),
         theme=VOLUME,
@@ -695,7 +724,7 @@ def measures(theme: str | None = None) -> list[Measure]:
     return [m for m in MEASURES.values() if theme is None or m.theme == theme]
 
 
-# ---- Counting ------------------------------------------------------------------------------------
+# ---- Counting -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

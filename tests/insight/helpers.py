@@ -61,7 +61,7 @@ def personal_action(child, added_on: date, *, linked: bool = True, kind: str = "
 
 
 def touchpoint(child, due: date, *, done: date | None = None, superseded: date | None = None,
-               episode=None) -> Touchpoint:  # fmt: skip
+               episode=None, episode_id=None) -> Touchpoint:  # fmt: skip
     return Touchpoint.objects.create(
         child=child,
         name="Review",
@@ -69,6 +69,7 @@ def touchpoint(child, due: date, *, done: date | None = None, superseded: date |
         completed_on=done,
         superseded_on=superseded,
         episode=episode,
+        episode_id=episode_id if episode is None else episode.pk,
     )
 
 

@@ -30,6 +30,7 @@ from django.db.models import (
     Count,
     DateField,
     Exists,
+    ExpressionWrapper,
     F,
     OuterRef,
     Q,
@@ -223,14 +224,17 @@ def agreement_units(period: Period, on: date) -> QuerySet:
 
 
 def _accommodation_in_time() -> Q:
-    return Q(child__release_plan__accommodation_confirmed_on__lte=F("accommodation_by"))
+    """Confirmed at least 14 days before the day of release: the checklist's date plus 14 days
+    is on or before it (date arithmetic in the database, on the checklist's side)."""
+    return Q(accommodation_by__lte=F("release_on"))
 
 
 def _with_release_checks(period: Period, on: date) -> QuerySet:
-    days = period.days()
+    confirmed = F("child__release_plan__accommodation_confirmed_on")
     return release_units(period, on).annotate(
-        accommodation_by=by_day(
-            "release_on", days, lambda d: d - timedelta(days=ACCOMMODATION_DAYS_BEFORE_RELEASE)
+        accommodation_by=ExpressionWrapper(
+            confirmed + timedelta(days=ACCOMMODATION_DAYS_BEFORE_RELEASE),
+            output_field=DateField(),
         )
     )
 

@@ -20,6 +20,7 @@ from resettle.insight.measures import (
     SUPERVISED_STATUSES,
     Tally,
     count,
+    count_periods,
 )
 from resettle.insight.periods import quarter_of
 from tests.factories import ChildFactory
@@ -136,4 +137,9 @@ def test_the_figures_equal_a_brute_force_recomputation(camden, amara, records, o
         for slug, tallies in expected.items():
             got = {g: t for (_by, g), t in count(MEASURES[slug], PERIOD, on=on).items()}
             assert got == tallies, slug
+        # Several periods in one query count what each period counts on its own.
+        periods = [PERIOD.before(), PERIOD, PERIOD.before().before()][:2]
+        for measure in MEASURES.values():
+            one_by_one = [count(measure, p, on=on) for p in periods]
+            assert count_periods(measure, periods, on=on) == one_by_one, measure.slug
         transaction.set_rollback(True)

@@ -35,6 +35,7 @@ from .measures import (
     Measure,
     Tally,
     count,
+    count_periods,
     measures,
 )
 from .periods import Period, quarters_ending
@@ -212,6 +213,17 @@ class Figure:
     groups: list[tuple[str, Cell]] = field(default_factory=list)
 
 
+def _figure(measure: Measure, period: Period, filters: Filters, found) -> Figure:
+    found = {k: t for k, t in found.items() if filters.keeps(k[1])}
+    total = _cell(measure, _sum(found))
+    groups = [
+        (label, _cell(measure, _sum(found, group=key)))
+        for key, label in groups_of(measure, filters)
+    ]
+    protect([[cell for _label, cell in groups]])
+    return Figure(measure, period, total, groups)
+
+
 def figure(
     measure: Measure,
     period: Period,
@@ -220,14 +232,34 @@ def figure(
     service: int | None = None,
     on: date | None = None,
 ) -> Figure:
-    found = tallies(measure, period, filters, service=service, on=on)
-    total = _cell(measure, _sum(found))
-    groups = [
-        (label, _cell(measure, _sum(found, group=key)))
-        for key, label in groups_of(measure, filters)
-    ]
-    protect([[cell for _label, cell in groups]])
-    return Figure(measure, period, total, groups)
+    return _figure(measure, period, filters, tallies(measure, period, filters, service=service,
+                                                     on=on))  # fmt: skip
+
+
+def trend(
+    measure: Measure,
+    periods: list[Period],
+    filters: Filters = NO_FILTERS,
+    *,
+    service: int | None = None,
+    on: date | None = None,
+) -> list[Figure]:
+    """The measure for each period, oldest first (one query for most measures)."""
+    on = on or today()
+    key = (
+        f"insight:trend:{measure.slug}:{periods[0].key}:{len(periods)}:{filters.key}:{service}:"
+        f"{on.isoformat()}"
+    )
+    found = cache.get(key)
+    if found is None:
+        children = filters.children(on)
+        if service is not None:
+            children = (children if children is not None else Child.objects.all()).filter(
+                owning_service_id=service
+            )
+        found = count_periods(measure, periods, children=children, on=on)
+        cache.set(key, found, FIGURES_CACHE_SECONDS)
+    return [_figure(measure, p, filters, f) for p, f in zip(periods, found, strict=True)]
 
 
 @dataclass
@@ -252,19 +284,18 @@ def summary(
     if measure.snapshot:
         this = figure(measure, period, filters, service=service, on=on)
         return Summary(measure, this, None, [], None)
-    trend = [
-        figure(measure, quarter, filters, service=service, on=on)
-        for quarter in quarters_ending(period, TREND_QUARTERS)
-    ]
-    if trend[-1].period == period:
-        this = trend[-1]
+    figures_ = trend(
+        measure, quarters_ending(period, TREND_QUARTERS), filters, service=service, on=on
+    )
+    if figures_[-1].period == period:
+        this = figures_[-1]
     else:
         this = figure(measure, period, filters, service=service, on=on)
     before = period.before()
-    last = next((f for f in trend if f.period == before), None) or figure(
+    last = next((f for f in figures_ if f.period == before), None) or figure(
         measure, before, filters, service=service, on=on
     )
-    return Summary(measure, this, last, trend, charts.trend_chart(measure, trend))
+    return Summary(measure, this, last, figures_, charts.trend_chart(measure, figures_))
 
 
 def overview(period: Period, filters: Filters = NO_FILTERS, *, on: date | None = None):

@@ -32,6 +32,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -426,6 +427,9 @@ class Measure:
     higher_is_better: bool = True
     experimental: bool = True
     snapshot: bool = False  # counted for today whatever the period
+    # The unit's date that places it in a period, when that is all that does (so several
+    # periods are counted in one query); "" when the units depend on the period as a whole.
+    dated_by: str = ""
     by_worker: bool = False  # on the manager's view by worker
 
     @property
@@ -450,6 +454,7 @@ def register(measure: Measure) -> Measure:
 register(
     Measure(
         slug="four-questions",
+        dated_by="starts_on",
         title=_("Four key questions asked within 10 working days"),
         theme=PRACTICE,
         counted=_(
@@ -496,6 +501,7 @@ register(
 register(
     Measure(
         slug="agreement",
+        dated_by="release_on",
         title=_("Child's agreement to the plan recorded before release"),
         theme=PRACTICE,
         counted=_(
@@ -514,6 +520,7 @@ register(
 register(
     Measure(
         slug="touchpoints",
+        dated_by="due_on",
         title=_("Touchpoints met by their due date"),
         theme=PRACTICE,
         counted=_("Touchpoints done on or before the day they were due."),
@@ -534,6 +541,7 @@ register(
 register(
     Measure(
         slug="setbacks",
+        dated_by="happened_on",
         title=_("Setbacks with a response within 5 working days"),
         theme=PRACTICE,
         counted=_(
@@ -572,6 +580,7 @@ register(
 register(
     Measure(
         slug="accommodation",
+        dated_by="release_on",
         title=_("Accommodation confirmed at least 14 days before release"),
         theme=RELEASE,
         counted=_(
@@ -591,6 +600,7 @@ register(
 register(
     Measure(
         slug="ete",
+        dated_by="release_on",
         title=_("Education, training or employment arranged before release"),
         theme=RELEASE,
         counted=_(
@@ -607,6 +617,7 @@ register(
 register(
     Measure(
         slug="accommodation-and-ete",
+        dated_by="release_on",
         title=_("Both accommodation (14 days before) and education, training or employment"),
         theme=RELEASE,
         counted=_("Releases meeting both of the measures above."),
@@ -620,6 +631,7 @@ register(
 register(
     Measure(
         slug="end-accommodation",
+        dated_by="order_ended_on",
         title=_("Suitable accommodation at the end of the order (KPI 1)"),
         theme=END_OF_ORDER,
         counted=_(
@@ -640,6 +652,7 @@ register(
 register(
     Measure(
         slug="end-ete",
+        dated_by="order_ended_on",
         title=_("Suitable education, training or employment at the end of the order (KPI 2)"),
         theme=END_OF_ORDER,
         counted=_(
@@ -708,6 +721,7 @@ register(
 register(
     Measure(
         slug="custody-episodes",
+        dated_by="starts_on",
         title=_("Entries to custody in the period"),
         theme=VOLUME,
         counted=_(
@@ -765,6 +779,46 @@ def count(
     for row in rows:
         key = (row[0], row[1]) if by else (None, row[0])
         found[key] = found.get(key, Tally()) + Tally(row[-2], row[-1])
+    return found
+
+
+def count_periods(
+    measure: Measure,
+    periods: list[Period],
+    *,
+    children: QuerySet | None = None,
+    on: date | None = None,
+) -> list[dict[tuple, Tally]]:
+    """`count` for each of `periods` (in order, not overlapping): one aggregate query when the
+    measure is `dated_by` a day of the unit, else one a period."""
+    on = on or today()
+    if not measure.dated_by or len(periods) < 2:
+        return [count(measure, p, children=children, on=on) for p in periods]
+    everything = Period(periods[0].start, periods[-1].end)
+    units = measure.units(everything, on)
+    if children is not None:
+        units = units.filter(subject__in=children.values("pk"))
+    field = measure.dated_by
+    bucket = Case(
+        *[
+            When(**{f"{field}__gte": p.start, f"{field}__lte": p.end}, then=Value(i))
+            for i, p in enumerate(periods)
+        ],
+        default=Value(-1),
+        output_field=IntegerField(),
+    )
+    rows = (
+        units.annotate(bucket=bucket)
+        .order_by()
+        .values("bucket", "group")
+        .annotate(n=Count("pk"), n_met=Count("pk", filter=Q(met=True)))
+        .values_list("bucket", "group", "n_met", "n")
+    )
+    found: list[dict[tuple, Tally]] = [{} for _ in periods]
+    for index, group, met, units_ in rows:
+        if index >= 0:
+            key = (None, group)
+            found[index][key] = found[index].get(key, Tally()) + Tally(met, units_)
     return found
 
 

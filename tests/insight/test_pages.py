@@ -172,3 +172,20 @@ def test_the_establishment_sees_its_own_figures(some_figures, chloe, client_for)
     response = client_for(chloe).get(reverse("insight:establishment"))
     assert response.status_code == 200
     assert response.context["counts"][0].total.denominator == 7
+
+
+def test_the_manager_sees_the_5cs_of_their_open_cases(some_figures, priya, amara, client_for):
+    client = client_for(priya)
+    page = client.get(reverse("insight:service"))
+    five = dict(page.context["five_cs"])
+    assert five["All five"].units == 4  # Camden's four open cases
+    url = reverse("insight:children") + f"?measure=five-cs&worker={amara.public_id}"
+    listed = client.get(url)
+    assert listed.status_code == 200
+    assert {c.preferred_name for c in listed.context["found"]} <= {
+        "Zorblax0",
+        "Zorblax2",
+        "Zorblax4",
+        "Zorblax6",
+    }
+    assert len(listed.context["found"]) == 4 - five["All five"].met

@@ -25,11 +25,14 @@ from resettle.children.models import (
     LegalStatusEpisode,
 )
 from resettle.core.dates import today
+from resettle.quality.models import FIVE_CS
+from resettle.quality.queries import five_cs_for
 
 from . import charts
 from .measures import (
     GROUPS,
     MEASURES,
+    PRACTICE,
     REMANDED,
     SENTENCED,
     Measure,
@@ -388,6 +391,14 @@ class WorkerRow:
 def by_worker(service: Organisation, period: Period, *, on: date | None = None) -> tuple:
     chosen = [m for m in measures() if m.by_worker]
     counted = {m.slug: tallies(m, period, by="worker", service=service.pk, on=on) for m in chosen}
+    five = five_cs_of(Child.objects.filter(owning_service=service))
+    counted[FIVE_CS_MEASURE.slug] = {}
+    for worker, met in five.values():
+        key = (worker, "all")
+        counted[FIVE_CS_MEASURE.slug][key] = counted[FIVE_CS_MEASURE.slug].get(
+            key, Tally()
+        ) + Tally(int(all_five(met)), 1)
+    chosen = [*chosen, FIVE_CS_MEASURE]
     staff = list(
         User.objects.filter(
             organisation=service, role__in=[Role.CASE_WORKER, Role.YJS_MANAGER]
@@ -420,3 +431,60 @@ def by_worker(service: Organisation, period: Period, *, on: date | None = None) 
         )
     )
     return chosen, rows
+
+
+# ---- The 5Cs, for a manager's own service (worked out child by child: bounded by the service) ---
+
+FIVE_CS_MEASURE = Measure(
+    slug="five-cs",
+    title=_("All five Cs met (the 5Cs check, now)"),
+    theme=PRACTICE,
+    counted=_("Open cases whose computed 5Cs check meets all five Cs today."),
+    denominator=_("The service's children whose order has not ended."),
+    period=_("Today, whatever period is chosen."),
+    source=_(
+        "The 5Cs check (docs/five-cs.md): the plan, the child's words, meetings, "
+        "touchpoints and the release checklist."
+    ),  # fmt: skip
+    caveats=_(
+        "For a manager's own service only: the check is worked out child by child, so it is not "
+        "counted for the whole of London."
+    ),
+    units=lambda period, on: None,
+    snapshot=True,
+    by_worker=True,
+)
+
+
+def five_cs_of(children) -> dict[int, tuple[int | None, dict[str, bool]]]:
+    """{child id: (lead practitioner id, {C: met})} for open cases among `children`."""
+    open_cases = list(children.filter(order_ended_on__isnull=True).for_caseload())
+    results = five_cs_for(open_cases, None)
+    return {
+        child.id: (
+            child.lead_practitioner_id,
+            {c.key: c.is_met for c in results[child.id].cs},
+        )
+        for child in open_cases
+    }
+
+
+def all_five(met: dict[str, bool]) -> bool:
+    return all(met.get(key, False) for key, _name, _meaning in FIVE_CS)
+
+
+def five_cs_summary(found) -> list[tuple[str, Tally]]:
+    """Each C and all five: how many open cases meet it, out of all open cases."""
+    total = len(found)
+    rows = [
+        (str(name), Tally(sum(1 for _w, met in found.values() if met.get(key)), total))
+        for key, name, _meaning in FIVE_CS
+    ]
+    rows.append((str(_("All five")), Tally(sum(1 for _w, m in found.values() if all_five(m)),
+                                           total)))  # fmt: skip
+    return rows
+
+
+def five_cs_by_worker(found, worker_id) -> Tally:
+    mine = [met for worker, met in found.values() if worker == worker_id]
+    return Tally(sum(1 for met in mine if all_five(met)), len(mine))

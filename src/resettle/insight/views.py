@@ -139,6 +139,9 @@ def service(request: HttpRequest) -> HttpResponse:
     context = {"period": period, "filters": filters, "service": request.user.organisation}
     if period:
         context["comparison"] = _comparison(request.user, period, filters)
+        context["five_cs"] = figures.five_cs_summary(
+            figures.five_cs_of(Child.objects.filter(owning_service=request.user.organisation))
+        )
         context["workers"], context["worker_rows"] = figures.by_worker(
             request.user.organisation, period
         )
@@ -169,7 +172,8 @@ def children(request: HttpRequest) -> HttpResponse:
     that the access policy lets them see, nobody else's."""
     _require(policy.can_view_service_figures(request.user))
     form, period, _filters = _choices(request)
-    chosen = _measure(request.GET.get("measure") or DEFAULT_CLICK_THROUGH)
+    slug = request.GET.get("measure") or DEFAULT_CLICK_THROUGH
+    chosen = figures.FIVE_CS_MEASURE if slug == "five-cs" else _measure(slug)
     worker_id = request.GET.get("worker", "")
     worker = None
     if worker_id and worker_id != "none":
@@ -183,7 +187,14 @@ def children(request: HttpRequest) -> HttpResponse:
         owning_service=request.user.organisation
     )
     found = []
-    if period:
+    if period and chosen is figures.FIVE_CS_MEASURE:
+        ids = [
+            child_id
+            for child_id, (leader, met) in figures.five_cs_of(visible).items()
+            if not figures.all_five(met) and _led_by(leader, worker_id, worker)
+        ]
+        found = list(visible.filter(pk__in=ids).for_caseload().order_by("preferred_name", "pk"))
+    elif period:
         ids = subjects(chosen, period, children=visible, met=_flagged(chosen))
         if worker_id == "none":
             ids = ids.filter(worker__isnull=True)
@@ -201,6 +212,12 @@ def children(request: HttpRequest) -> HttpResponse:
         found=found,
         flagged=_flagged(chosen),
     )
+
+
+def _led_by(leader: int | None, worker_id: str, worker: User | None) -> bool:
+    if worker_id == "none":
+        return leader is None
+    return worker is None or leader == worker.pk
 
 
 def _is_uuid(value: str) -> bool:
@@ -308,6 +325,12 @@ def _table(request: HttpRequest, name: str, period, filters) -> downloads.Table:
     )
     for row in rows:
         table.rows.append([row.label, *[_worker_cell(m, t) for m, t in row.tallies]])
+    table.rows.append([])
+    table.rows.append([_("The 5Cs, open cases now"), _("Met")])
+    for name, tally in figures.five_cs_summary(
+        figures.five_cs_of(Child.objects.filter(owning_service=request.user.organisation))
+    ):
+        table.rows.append([name, _worker_cell(figures.FIVE_CS_MEASURE, tally)])
     return table
 
 

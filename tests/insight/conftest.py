@@ -4,7 +4,8 @@ from django.core.cache import cache
 
 @pytest.fixture(autouse=True)
 def _fresh_figures():
-    """Figures are cached for a few minutes; each test counts its own records."""
+    """Figures are kept for a few minutes (in the cache, and in the database, which each test
+    rolls back); each test counts its own records."""
     cache.clear()
     yield
     cache.clear()

@@ -189,3 +189,22 @@ def test_the_manager_sees_the_5cs_of_their_open_cases(some_figures, priya, amara
         "Zorblax6",
     }
     assert len(listed.context["found"]) == 4 - five["All five"].met
+
+
+def test_figures_are_kept_and_counted_again_by_the_refresh(some_figures, dev, client_for):
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from resettle.children.models import Child
+    from resettle.insight.models import StoredFigures
+
+    client = client_for(dev)
+    url = reverse("insight:measure", args=["in-custody"])
+    assert client.get(url).context["summary"].this.total.denominator == 7
+    assert StoredFigures.objects.exists()
+    Child.objects.filter(preferred_name="Zorblax0").delete()
+    cache.clear()  # another process: reads what was kept
+    assert client.get(url).context["summary"].this.total.denominator == 7
+    call_command("refresh_figures", stdout=io.StringIO())
+    cache.clear()
+    assert client.get(url).context["summary"].this.total.denominator == 6

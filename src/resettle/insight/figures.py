@@ -1,17 +1,22 @@
 """The figures the pages and downloads show: measures counted (measures.py) for a period, filters
 and a scope, with the small-numbers rule applied (suppression.py) before anything leaves here.
 
-Counts are cached for a few minutes (FIGURES_CACHE_SECONDS): they are the same for everyone who
-may see them, and a page asks for several periods of each measure.
+Counts are the same for everyone who may see them, so once counted they are kept: in the
+database (`StoredFigures`, read by every process) for STORED_SECONDS, and in the process's cache
+for FIGURES_CACHE_SECONDS. `manage.py refresh_figures`, run on a schedule, counts the usual views
+again before they expire, so people rarely wait for a count.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation, Role, User
@@ -41,10 +46,49 @@ from .measures import (
     count_periods,
     measures,
 )
+from .models import StoredFigures
 from .periods import Period, quarters_ending
 from .suppression import Cell, protect
 
 FIGURES_CACHE_SECONDS = 300
+STORED_SECONDS = 20 * 60
+# True while `refresh_figures` counts again: nothing kept is read.
+refreshing: ContextVar[bool] = ContextVar("refreshing", default=False)
+
+
+def _encode(found: dict[tuple, Tally]) -> list:
+    return [[by, group, t.met, t.units] for (by, group), t in found.items()]
+
+
+def _decode(rows: list) -> dict[tuple, Tally]:
+    return {(by, group): Tally(met, units) for by, group, met, units in rows}
+
+
+def _remember(key: str, count_now, *, many: bool = False):
+    """The counts kept under `key` if fresh, else counted now (and kept)."""
+    if not refreshing.get():
+        found = cache.get(key)
+        if found is not None:
+            return found
+        fresh_since = timezone.now() - timedelta(seconds=STORED_SECONDS)
+        stored = StoredFigures.objects.filter(key=key, refreshed_at__gte=fresh_since).first()
+        if stored is not None:
+            found = [_decode(d) for d in stored.data] if many else _decode(stored.data)
+            cache.set(key, found, FIGURES_CACHE_SECONDS)
+            return found
+    found = count_now()
+    data = [_encode(f) for f in found] if many else _encode(found)
+    try:
+        with transaction.atomic():
+            StoredFigures.objects.update_or_create(
+                key=key, defaults={"data": data, "refreshed_at": timezone.now()}
+            )
+    except IntegrityError:  # counted at the same moment by another process: theirs is as good
+        pass
+    cache.set(key, found, FIGURES_CACHE_SECONDS)
+    return found
+
+
 TREND_QUARTERS = 8
 
 # ---- Filters: which children the figures count --------------------------------------------------
@@ -173,16 +217,21 @@ def tallies(
     """{(by value, group): Tally} for the children the filters (and `service`) allow."""
     on = on or today()
     key = f"insight:{measure.slug}:{period.key}:{filters.key}:{by}:{service}:{on.isoformat()}"
-    found = cache.get(key)
-    if found is None:
-        children = filters.children(on)
-        if service is not None:
-            children = (children if children is not None else Child.objects.all()).filter(
-                owning_service_id=service
-            )
-        found = count(measure, period, children=children, by=by, on=on)
-        cache.set(key, found, FIGURES_CACHE_SECONDS)
+
+    def count_now():
+        return count(measure, period, children=_children(filters, service, on), by=by, on=on)
+
+    found = _remember(key, count_now)
     return {k: t for k, t in found.items() if filters.keeps(k[1])}
+
+
+def _children(filters: Filters, service: int | None, on: date) -> QuerySet | None:
+    children = filters.children(on)
+    if service is not None:
+        children = (children if children is not None else Child.objects.all()).filter(
+            owning_service_id=service
+        )
+    return children
 
 
 def _cell(measure: Measure, tally: Tally) -> Cell:
@@ -253,15 +302,11 @@ def trend(
         f"insight:trend:{measure.slug}:{periods[0].key}:{len(periods)}:{filters.key}:{service}:"
         f"{on.isoformat()}"
     )
-    found = cache.get(key)
-    if found is None:
-        children = filters.children(on)
-        if service is not None:
-            children = (children if children is not None else Child.objects.all()).filter(
-                owning_service_id=service
-            )
-        found = count_periods(measure, periods, children=children, on=on)
-        cache.set(key, found, FIGURES_CACHE_SECONDS)
+
+    def count_now():
+        return count_periods(measure, periods, children=_children(filters, service, on), on=on)
+
+    found = _remember(key, count_now, many=True)
     return [_figure(measure, p, filters, f) for p, f in zip(periods, found, strict=True)]
 
 

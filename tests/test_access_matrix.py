@@ -369,9 +369,18 @@ def question_answerer(person):
     return 200 if person in ANSWERERS else 403 if person == "amara" else 404
 
 
+def insight_measure_kwargs(world, child):
+    return {"slug": "four-questions"}
+
+
+def insight_download_kwargs(world, child):
+    return {"table": "services", "fmt": "csv"}
+
+
 MATRIX: dict[str, Rule] = {
     # The service as a whole
-    "core:home": Rule(only(CHILD_ROLES, status=302, otherwise=200)),  # to the caseload
+    # To the caseload; the partnership lead to London's figures
+    "core:home": Rule(only(CHILD_ROLES | {"dev"}, status=302, otherwise=200)),
     "core:accessibility": Rule(everyone(200), anonymous=200),
     "core:privacy": Rule(everyone(200), anonymous=200),
     "core:healthz": Rule(everyone(200), anonymous=200),
@@ -410,6 +419,7 @@ MATRIX: dict[str, Rule] = {
     "children:edit": Rule(child_write, child_url=True),
     "children:history": Rule(child_read, child_url=True),
     "children:legal-status-add": Rule(child_write, child_url=True),
+    "children:end-of-order": Rule(child_write, child_url=True),
     # Sharing, restriction, transfer
     "access:sharing": Rule(child_read, child_url=True),
     "access:share-add": Rule(child_write, child_url=True),
@@ -561,6 +571,17 @@ MATRIX: dict[str, Rule] = {
     "integrations:import-rejected": Rule(only(MANAGERS, status=302)),
     "integrations:import-cancel": Rule(everyone(405)),
     "integrations:export": Rule(only(MANAGERS)),
+    # The partnership's figures (issue 11): counts only, small numbers suppressed. London's for
+    # the partnership lead and managers; a manager's own service by worker, with the children
+    # behind a number; the establishment's for its practitioners; the definitions for everyone
+    "insight:overview": Rule(only(MANAGERS | {"dev"})),
+    "insight:services": Rule(only(MANAGERS | {"dev"})),
+    "insight:measure": Rule(only(MANAGERS | {"dev"}), build=insight_measure_kwargs),
+    "insight:definitions": Rule(everyone(200)),
+    "insight:service": Rule(only(MANAGERS)),
+    "insight:children": Rule(only(MANAGERS)),
+    "insight:establishment": Rule(only({"chloe"})),
+    "insight:download": Rule(only(MANAGERS | {"dev"}), build=insight_download_kwargs),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {

@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "resettle.web",
     "resettle.api",
     "resettle.estate",
+    "resettle.insight",
 ]
 
 # Background work (web/tasks.py): queued in the database and done by `manage.py db_worker`

@@ -14,6 +14,7 @@ from resettle.children import urls as children
 from resettle.childview import urls as childview
 from resettle.directory import urls as directory
 from resettle.estate import urls as estate
+from resettle.insight import urls as insight
 from resettle.journey import urls as journey
 from resettle.knowledge import urls as knowledge
 from resettle.network import urls as network
@@ -45,6 +46,7 @@ PACKAGES = [
     directory,
     api,
     estate,
+    insight,
 ]
 
 

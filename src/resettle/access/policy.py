@@ -408,3 +408,24 @@ def can_use_estate_workspace(user: User | None) -> bool:
 
 def can_record_progress(user: User | None, child: Child) -> bool:
     return can_contribute(user, child)
+
+
+# ---- The partnership's figures (insight, issue 11) --------------------------------------------
+# Figures are counts, small numbers suppressed, never a child's name: the partnership lead and
+# the youth justice service managers read London's; a manager sees their own service by worker
+# and opens the children behind a number (only children `scope_children` gives them); the secure
+# estate sees its own establishment's.
+
+FIGURE_READERS = frozenset({Role.PARTNERSHIP_LEAD, Role.YJS_MANAGER})
+
+
+def can_view_partnership_figures(user: User | None) -> bool:
+    return _is_active(user) and user.role in FIGURE_READERS
+
+
+def can_view_service_figures(user: User | None) -> bool:
+    return _is_active(user) and user.role == Role.YJS_MANAGER
+
+
+def can_view_establishment_figures(user: User | None) -> bool:
+    return _is_active(user) and user.role == Role.SECURE_PRACTITIONER

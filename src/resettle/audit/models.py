@@ -107,6 +107,7 @@ ACTIONS: dict[str, str] = {
     "import.previewed": _("Checked files from a case management system before importing"),
     "import.applied": _("Imported children and legal status from a case management system"),
     "service.exported": _("Exported the service's children and their plans"),
+    "insight.downloaded": _("Downloaded a table of the partnership's figures"),
 }
 
 

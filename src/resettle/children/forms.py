@@ -9,6 +9,7 @@ from resettle.accounts.models import Organisation
 from resettle.core.forms import GovukDateField, ModelChoiceField, StaleCheck, limited_formfield
 
 from .models import (
+    AtEndOfOrder,
     CareStatus,
     Child,
     Ethnicity,
@@ -207,3 +208,26 @@ class LegalStatusForm(forms.ModelForm):
             if field not in self.errors and (field != "starts_on" or "starts_on" in data):
                 self.add_error(field, message)
         return data
+
+
+END_OF_ORDER_CHOICES = [*AtEndOfOrder.choices, ("", _("Not recorded yet"))]
+
+
+class EndOfOrderForm(StaleCheck, forms.Form):
+    """At the end of the order: was the child's accommodation, and their education, training or
+    employment, suitable (the YJB's key performance indicators 1 and 2)."""
+
+    end_accommodation = forms.ChoiceField(
+        label=_("Was the child's accommodation suitable when the order ended?"),
+        choices=END_OF_ORDER_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    end_ete = forms.ChoiceField(
+        label=_(
+            "Was the child in suitable education, training or employment when the order ended?"
+        ),
+        choices=END_OF_ORDER_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )

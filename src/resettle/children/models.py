@@ -68,6 +68,14 @@ class CareStatus(models.TextChoices):
     NEITHER = "neither", _("Neither")
 
 
+class AtEndOfOrder(models.TextChoices):
+    """Whether the child's accommodation, or their education, training or employment, was suitable
+    when their order ended (the Youth Justice Board's key performance indicators 1 and 2)."""
+
+    SUITABLE = "suitable", _("Suitable")
+    NOT_SUITABLE = "not_suitable", _("Not suitable")
+
+
 class ChildQuerySet(models.QuerySet["Child"]):
     def visible_to(self, user: User) -> ChildQuerySet:
         """Only the children `user` may see: resettle.access.policy.scope_children decides."""
@@ -135,6 +143,18 @@ class Child(TrackedModel):
         null=True,
         blank=True,
         help_text=_("When the child's last order ended; retention is counted from this date"),
+    )
+    end_accommodation = models.CharField(
+        _("accommodation at the end of the order"),
+        max_length=20,
+        choices=AtEndOfOrder.choices,
+        blank=True,
+    )
+    end_ete = models.CharField(
+        _("education, training or employment at the end of the order"),
+        max_length=20,
+        choices=AtEndOfOrder.choices,
+        blank=True,
     )
 
     objects = ChildQuerySet.as_manager()

@@ -18,7 +18,7 @@ from resettle.audit.services import record
 from resettle.core.errors import DomainError
 from resettle.core.signals import announce
 
-from .models import Child, LegalStatus, LegalStatusEpisode
+from .models import AtEndOfOrder, Child, LegalStatus, LegalStatusEpisode
 from .rules import child_problems, clean_name, legal_status_problems
 from .signals import legal_status_recorded
 
@@ -117,6 +117,31 @@ def record_legal_status(actor: Actor, child: Child, **values: Any) -> LegalStatu
     legal_status_recorded.send(sender=LegalStatusEpisode, episode=episode, actor=actor)
     announce(LegalStatusEpisode, child, "legal_status")
     return episode
+
+
+END_OF_ORDER_FIELDS = ("end_accommodation", "end_ete")
+
+
+@transaction.atomic
+def record_end_of_order(actor: Actor, child: Child, **values: Any) -> list[str]:
+    """Record whether the child's accommodation and their education, training or employment were
+    suitable when their order ended (the YJB's key performance indicators 1 and 2); blank is "not
+    recorded". Returns the names of the fields that changed."""
+    policy.require(policy.can_edit_child(actor.user, child))
+    _only(values, END_OF_ORDER_FIELDS, "record_end_of_order()")
+    allowed = {"", *AtEndOfOrder.values}
+    cleaned = {name: str(values.get(name) or "") for name in END_OF_ORDER_FIELDS}
+    DomainError.raise_if(
+        {name: _("Select one of the options") for name, v in cleaned.items() if v not in allowed}
+    )
+    changed = [name for name, value in cleaned.items() if getattr(child, name) != value]
+    for name in changed:
+        setattr(child, name, cleaned[name])
+    if changed:
+        child.changed_by = actor.user
+        child.save()
+    record(actor, "child.changed", child=child, fields=sorted(changed))
+    return changed
 
 
 # Who saved and when is shown in its own columns, not as a change to the child's details.

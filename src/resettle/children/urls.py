@@ -11,6 +11,7 @@ routes = {
             path("edit/", views.edit_child, name="edit"),
             path("history/", views.child_history, name="history"),
             path("legal-status/add/", views.add_legal_status, name="legal-status-add"),
+            path("end-of-order/", views.end_of_order, name="end-of-order"),
         ],
     ),
     "access": Routes(

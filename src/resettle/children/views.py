@@ -22,7 +22,7 @@ from resettle.audit.services import record
 from resettle.core.errors import DomainError
 
 from . import services
-from .forms import ChildForm, LegalStatusForm
+from .forms import ChildForm, EndOfOrderForm, LegalStatusForm
 from .models import Child
 from .pages import CHANGE, READ, child_page
 
@@ -110,3 +110,20 @@ def add_legal_status(request: HttpRequest, child: Child) -> HttpResponse:
                 return redirect(f"{url}?placement={episode.public_id}")
             return redirect("children:detail", public_id=child.public_id)
     return render(request, "children/legal_status_form.html", {"child": child, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@child_page("summary", CHANGE, viewed="end-of-order")
+def end_of_order(request: HttpRequest, child: Child) -> HttpResponse:
+    initial = {name: getattr(child, name) for name in services.END_OF_ORDER_FIELDS}
+    form = EndOfOrderForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data.get(name) for name in services.END_OF_ORDER_FIELDS}
+        try:
+            services.record_end_of_order(request.actor, child, **values)
+        except DomainError as exc:
+            exc.add_to(form)
+        else:
+            messages.success(request, _("The end of the order has been recorded"))
+            return redirect("children:detail", public_id=child.public_id)
+    return render(request, "children/end_of_order_form.html", {"form": form, "child": child})

@@ -130,11 +130,14 @@ def load_facts(children: Iterable) -> dict[int, ChildFacts]:
 NEVER = date(1900, 1, 1)
 
 
-def last_contact(child=None) -> Greatest:
-    """An expression for a query on children (or, given `child`, a subquery for one)."""
+def last_contact(child=None, on: date | None = None) -> Greatest:
+    """An expression for a query on children (or, given `child`, a subquery for one). With `on`,
+    the last contact on or before that day (the partnership's figures for a past period)."""
     child = child if child is not None else OuterRef("pk")
 
     def latest(queryset, field: str):
+        if on is not None:
+            queryset = queryset.filter(**{f"{field}__lte": on})
         newest = queryset.order_by(f"-{field}").values(field)[:1]
         return Coalesce(Subquery(newest, output_field=DateField()), Value(NEVER))
 

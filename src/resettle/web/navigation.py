@@ -76,6 +76,12 @@ def site_navigation(user) -> list[dict]:
     if policy.can_see_service_lists(user):
         nav.append({"href": reverse("release:my-week"), "text": _("My week"), "key": "week"})
         nav.append({"href": reverse("release:upcoming"), "text": _("Releases"), "key": "releases"})
+    if policy.can_view_partnership_figures(user):  # the partnership's figures (issue 11)
+        nav.append({"href": reverse("insight:overview"), "text": _("Figures"), "key": "figures"})
+    elif policy.can_view_establishment_figures(user):
+        nav.append(
+            {"href": reverse("insight:establishment"), "text": _("Figures"), "key": "figures"}
+        )
     nav.append({"href": reverse("knowledge:index"), "text": _("Guidance"), "key": "guidance"})
     if policy.can_read_directory(user):
         nav.append({"href": reverse("directory:search"), "text": _("Services"), "key": "services"})
@@ -100,6 +106,7 @@ ACTIVE_BY_NAMESPACE = {
     "knowledge": "guidance",
     "directory": "services",
     "estate": "estate",
+    "insight": "figures",
 }
 
 

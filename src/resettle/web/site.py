@@ -20,6 +20,8 @@ security = logging.getLogger("resettle.security")
 def home(request: HttpRequest) -> HttpResponse:
     if policy.can_view_children(request.user):
         return redirect("children:caseload")
+    if policy.can_view_partnership_figures(request.user):  # the partnership lead: London's figures
+        return redirect("insight:overview")
     return render(request, "core/home.html")
 
 

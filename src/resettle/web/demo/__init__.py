@@ -3,8 +3,8 @@
 Every name is invented; no real child's details, ever. The demo is built in a fixed order, each
 step reading what the steps before it made: organisations, people and children; their words; their
 plans; their journeys (legal statuses, touchpoints, meetings); their networks; case notes; release
-plans; the knowledge hub (questions, training, what's new); and the menu of support (a directory
-of invented services).
+plans; the knowledge hub (questions, training, what's new); the menu of support (a directory
+of invented services); and practice varied by service for the partnership's figures.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from resettle.children.models import Child
 
 from .directory import load_directory
 from .estate import load_estate
+from .figures import load_figures
 from .journey import load_journeys
 from .knowledge import load_knowledge
 from .network import load_network
@@ -49,6 +50,7 @@ DEMO_STEPS = [
     load_knowledge,
     load_directory,  # the menu of support: its own random numbers, so it changes none above
     load_estate,  # the secure estate (issue 15): its own random numbers too
+    load_figures,  # practice for the partnership's figures (issue 11): its own random numbers
 ]
 
 

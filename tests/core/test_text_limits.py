@@ -43,9 +43,9 @@ def test_every_free_text_field_has_a_maximum_length():
             textual = isinstance(field, forms.CharField) and not isinstance(
                 field, forms.UUIDField | forms.ChoiceField
             )
-            if textual and not isinstance(field.widget, forms.HiddenInput):
-                if field.max_length is None:
-                    unlimited.append(f"{form.__module__}.{form.__name__}.{name}")
+            shown = not isinstance(field.widget, forms.HiddenInput)
+            if textual and shown and field.max_length is None:
+                unlimited.append(f"{form.__module__}.{form.__name__}.{name}")
     assert not unlimited, "Give these fields a max_length (core.forms): " + ", ".join(unlimited)
 
 

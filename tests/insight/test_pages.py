@@ -208,3 +208,20 @@ def test_figures_are_kept_and_counted_again_by_the_refresh(some_figures, dev, cl
     call_command("refresh_figures", stdout=io.StringIO())
     cache.clear()
     assert client.get(url).context["summary"].this.total.denominator == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_scheduled_refresh_is_queued_and_a_worker_counts(settings):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from resettle.insight.models import StoredFigures
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    out = io.StringIO()
+    call_command("refresh_figures", stdout=out)
+    assert "Queued for the workers" in out.getvalue()
+    assert not StoredFigures.objects.exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", stdout=out)
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert StoredFigures.objects.exists()

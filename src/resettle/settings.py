@@ -348,6 +348,10 @@ DEFAULT_FROM_EMAIL = env_str("RESETTLE_FROM_EMAIL", "resettle@resettle.example")
 # The address of this service, for links in notification emails.
 SITE_URL = env_str("RESETTLE_SITE_URL", "http://127.0.0.1:8000" if DEMO else "")
 
+# The folder of Open Referral's compiled HSDS 3.0 schemas (service.json, tabular.json), which
+# `import_hsds` checks every record against. They are not part of Resettle: no default.
+HSDS_SCHEMAS = env_str("RESETTLE_HSDS_SCHEMAS")
+
 # Demo sign-ins share one password unless RESETTLE_DEMO_PASSWORD says otherwise.
 DEMO_PASSWORD = env_str("RESETTLE_DEMO_PASSWORD", "resettle-demo")
 

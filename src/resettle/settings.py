@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "resettle.directory",
     "resettle.release",
     "resettle.network",
+    "resettle.referrals",
     "resettle.childview",
     "resettle.web",
     "resettle.api",
@@ -351,6 +352,9 @@ SITE_URL = env_str("RESETTLE_SITE_URL", "http://127.0.0.1:8000" if DEMO else "")
 # The folder of Open Referral's compiled HSDS 3.0 schemas (service.json, tabular.json), which
 # `import_hsds` checks every record against. They are not part of Resettle: no default.
 HSDS_SCHEMAS = env_str("RESETTLE_HSDS_SCHEMAS")
+
+# A referral's share lasts until the referral closes, and at most this many days.
+REFERRAL_SHARE_DAYS = env_int("RESETTLE_REFERRAL_SHARE_DAYS", 365)
 
 # Demo sign-ins share one password unless RESETTLE_DEMO_PASSWORD says otherwise.
 DEMO_PASSWORD = env_str("RESETTLE_DEMO_PASSWORD", "resettle-demo")

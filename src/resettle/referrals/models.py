@@ -108,7 +108,8 @@ class Referral(TrackedModel):
 
     objects = ChildScopedManager()
     across_children = across()
-    history = HistoricalRecords(excluded_fields=["changed_at"])
+    # Its history (the purpose and reasons are about the child) goes with the child's record.
+    history = HistoricalRecords(excluded_fields=["changed_at"], cascade_delete_history=True)
 
     class Meta:
         default_manager_name = "across_children"

@@ -218,6 +218,15 @@ def referral_kwargs(world, child):
     return {"referral_id": found.public_id}
 
 
+def refer_kwargs(world, child):
+    """The child's action, linked to a service (one outside Resettle) so it may be referred."""
+    _, action = _plan_parts(world, child)
+    if action.service_id is None:
+        action.service = directory._service(world)
+        action.save()
+    return plan_action_kwargs(world, child)
+
+
 def child_post_only(person, child):
     return 405  # GET is refused before anything is looked up, so nothing leaks
 
@@ -629,7 +638,7 @@ MATRIX: dict[str, Rule] = {
     "referrals:referral": Rule(
         lambda p: 200 if p in {"amara", "priya", "sam"} else 404, build=referral_kwargs
     ),
-    "referrals:refer": Rule(child_write, child_url=True, build=plan_action_kwargs),
+    "referrals:refer": Rule(child_write, child_url=True, build=refer_kwargs),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {

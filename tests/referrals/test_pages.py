@@ -144,7 +144,7 @@ def _many_referrals(amara, camden_child, jays_plan, partner_service, count):
 
 
 # Session, user, the referrals with child, service and organisations, and the header's queries.
-INBOX_QUERIES = {"sqlite": 7, "postgresql": 7}
+INBOX_QUERIES = {"sqlite": 7, "postgresql": 8}
 # Session, user, the referral with all it shows, its service's phones, whether the child is
 # restricted, the audit entry (on PostgreSQL a lock and the previous hash too) and the header.
 REFERRAL_QUERIES = {"sqlite": 13, "postgresql": 15}

@@ -124,3 +124,38 @@ def test_refer_a_child_to_a_partner_who_accepts_and_sees_only_what_is_shared(
     card = page.locator(f"#action-{action.public_id}")
     expect(card).to_contain_text("Completed")
     expect(card).to_contain_text("Done")
+
+
+def test_without_javascript_a_case_worker_links_a_service_and_refers(
+    browsing, page_without_javascript, amara, dev, camden_child
+):
+    ensure_defaults()
+    motor = make_service(dev, organization("Offline Trust (test)"))  # not in Resettle
+    Plan.objects.create(child=camden_child, vision="A mechanic", created_by=amara)
+    page = page_without_javascript
+    browsing.sign_in(page, amara)
+    browsing.goto(page, f"/children/{camden_child.public_id}/plan/actions/add/?service={motor.id}")
+    page.get_by_label("Pathway").select_option(
+        label="Education, training and employment (School, training and work)"
+    )
+    page.get_by_label("Structural support").check()
+    page.get_by_label("What will happen?").fill("Start the motor skills course")
+    page.get_by_label("Someone else").fill("Aunt Grace")
+    page.get_by_role("button", name="Add action").click()
+    browsing.check(page)
+    page.get_by_role("link", name="Refer the child").click()
+    browsing.check(page)
+    page.get_by_label("Why is the child referred, and what for?").fill("A place on the course")
+    page.get_by_label("Yes, the child agreed to the referral").check()
+    asked = page.get_by_role("group", name="When was the child asked?")
+    asked.get_by_label("Day").fill(str(today().day))
+    asked.get_by_label("Month").fill(str(today().month))
+    asked.get_by_label("Year").fill(str(today().year))
+    page.get_by_label("By email").check()
+    page.get_by_role("button", name="Send referral").click()
+    browsing.check(page)
+    expect(page.get_by_role("main")).to_contain_text("By email")
+    page.get_by_label("Why is the referral withdrawn?").fill("Jay chose another course")
+    page.get_by_role("button", name="Withdraw the referral").click()
+    browsing.check(page)
+    expect(page.get_by_role("main")).to_contain_text("Withdrawn")

@@ -167,3 +167,9 @@ def test_the_referral_page_has_a_fixed_number_of_queries(
     client = client_for(sam)
     with django_assert_max_num_queries(REFERRAL_QUERIES[connection.vendor]):
         assert client.get(referral_url(sent)).status_code == 200
+
+
+def test_only_the_childs_service_is_offered_the_refer_link(client_for, chloe, shared_jay, action):
+    page = client_for(chloe).get(reverse("plans:plan", args=[shared_jay.public_id]))
+    assert page.status_code == 200
+    assert refer_url(shared_jay, action) not in page.content.decode()

@@ -31,8 +31,8 @@ class Extra:
     colour: str = "grey"
     href: str = ""
     link_text: str = ""
-    # The link is for people who add to the plan (the page checks again).
-    for_contributors: bool = False
+    # The link is only for the staff of the child's own service (the page it opens checks again).
+    for_childs_service: bool = False
 
 
 Source = Callable[[list["PlanAction"]], dict[int, list[Extra]]]

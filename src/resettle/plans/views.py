@@ -112,6 +112,7 @@ def plan(request: HttpRequest, child: Child) -> HttpResponse:
             "plan": page.plan,
             "current_status": child.current_legal_status(),
             "can_contribute": policy.can_contribute(request.user, child),
+            "is_childs_service": policy.is_owning_staff(request.user, child),
         },
     )
 

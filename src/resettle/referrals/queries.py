@@ -40,7 +40,7 @@ def referral_states(actions) -> dict[int, list[Extra]]:
                         "referrals:refer", args=[action.plan.child.public_id, action.public_id]
                     ),
                     link_text=_("Refer the child"),
-                    for_contributors=True,
+                    for_childs_service=True,
                 )
             ]
     for action_id, referral in latest.items():

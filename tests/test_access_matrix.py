@@ -14,7 +14,7 @@ from datetime import timedelta
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from resettle.access.models import Restriction, Share, Transfer
@@ -30,30 +30,34 @@ from .factories import ChildFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 PEOPLE = ["amara", "priya", "ben", "hana", "chloe", "sam", "dev", "alex"]
-CHILDREN = ["own", "other", "shared", "expired", "restricted"]
+CHILDREN = ["own", "other", "shared", "expired", "restricted", "referred"]
 
 # Who may see which child (hand-written truth table).
 #   own: Camden child; other: Hackney child; shared: Camden child shared with Feltham and Camden
 #   social care; expired: Camden child whose Feltham share has ended; restricted: Camden child
-#   restricted to Priya.
+#   restricted to Priya; referred: Camden child referred to a service of Camden social care, which
+#   accepted: a referral share of the plan only (see REFERRAL_SHARES).
 VISIBLE = {
-    "amara": {"own", "shared", "expired"},
-    "priya": {"own", "shared", "expired", "restricted"},
+    "amara": {"own", "shared", "expired", "referred"},
+    "priya": {"own", "shared", "expired", "restricted", "referred"},
     "ben": {"other"},
     "hana": {"other"},
     "chloe": {"shared"},
-    "sam": {"shared"},
+    "sam": {"shared", "referred"},
     "dev": set(),
     "alex": set(),
 }
 # Who owns (may change) which child: staff of the owning service.
 OWNS = {
-    "amara": {"own", "shared", "expired"},
-    "priya": {"own", "shared", "expired", "restricted"},
+    "amara": {"own", "shared", "expired", "referred"},
+    "priya": {"own", "shared", "expired", "restricted", "referred"},
     "ben": {"other"},
     "hana": {"other"},
 }
-MANAGES = {"priya": {"own", "shared", "expired", "restricted"}, "hana": {"other"}}
+MANAGES = {"priya": {"own", "shared", "expired", "restricted", "referred"}, "hana": {"other"}}
+# Referral shares: who sees a child only through a referral's share, and the sections of the
+# record it reaches (read-only). Every other section is refused (403), in the pages and the API.
+REFERRAL_SHARES = {("sam", "referred"): {"summary", "plan", "my-plan"}}
 YJS_STAFF = {"amara", "priya", "ben", "hana"}
 CHILD_ROLES = YJS_STAFF | {"chloe", "sam"}
 ADMINS = {"alex"}
@@ -98,6 +102,7 @@ def world(camden, hackney, feltham, camden_social_care, partnership) -> World:
         "shared": ChildFactory(owning_service=camden),
         "expired": ChildFactory(owning_service=camden),
         "restricted": ChildFactory(owning_service=camden),
+        "referred": ChildFactory(owning_service=camden),
     }
     soon = today() + timedelta(days=30)
     share = Share.objects.create(
@@ -112,6 +117,13 @@ def world(camden, hackney, feltham, camden_social_care, partnership) -> World:
         purpose="x",
         starts_on=today() - timedelta(days=40),
         ends_on=today() - timedelta(days=1),
+    )
+    Share.objects.create(  # as accepting a referral of the plan makes it (resettle.referrals)
+        child=children["referred"],
+        organisation=camden_social_care,
+        purpose="Referral",
+        ends_on=soon,
+        sections="plan,my-plan",
     )
     restriction = Restriction.objects.create(child=children["restricted"], reason="x")
     restriction.allowed_users.set([people["priya"]])
@@ -155,6 +167,64 @@ def share_revoke(person, child):
     """The share in the URL belongs to the shared child; with any other child it is not found."""
     status = child_write(person, child)
     return 404 if status == 200 and child != "shared" else status
+
+
+def _section_of(url: str) -> str | None:
+    """The section of the child's record a page (child_page) or API route belongs to."""
+    from resettle.api.base import SECTIONS as API_SECTIONS
+
+    view = resolve(url).func
+    if hasattr(view, "child_page"):
+        return view.child_page[0]
+    route = getattr(getattr(view, "cls", None), "section", None)
+    return API_SECTIONS.get(route.removeprefix("api-"), "api") if route is not None else None
+
+
+def limited(person, child, url: str, expected: int) -> int:
+    """What a referral share changes: a section it does not reach is a 403."""
+    sections = REFERRAL_SHARES.get((person, child))
+    if sections is None or expected != 200:
+        return expected
+    section = _section_of(url)
+    return expected if section is None or section in sections else 403
+
+
+def referral_kwargs(world, child):
+    """A referral of the referred child to a service of Camden social care (Sam's), accepted."""
+    from resettle.referrals.models import Referral
+    from tests.directory.helpers import make_service, organization
+
+    found = world.__dict__.get("referral")
+    if found is None:
+        provider = organization("Matrix Partner Trust")
+        provider.resettle_organisation = world.people["sam"].organisation
+        provider.save()
+        service = make_service(world.people["dev"], provider)
+        _, action = _plan_parts(world, "referred")
+        found = world.__dict__["referral"] = Referral.objects.create(
+            child=world.children["referred"],
+            action=action,
+            service=service,
+            organisation=provider.resettle_organisation,
+            purpose="x",
+            shared="plan",
+            consent="given",
+            consent_on=today(),
+            sent_by="resettle",
+            sent_on=today(),
+            status="accepted",
+            accepted_on=today(),
+        )
+    return {"referral_id": found.public_id}
+
+
+def refer_kwargs(world, child):
+    """The child's action, linked to a service (one outside Resettle) so it may be referred."""
+    _, action = _plan_parts(world, child)
+    if action.service_id is None:
+        action.service = directory._service(world)
+        action.save()
+    return plan_action_kwargs(world, child)
 
 
 def child_post_only(person, child):
@@ -582,6 +652,14 @@ MATRIX: dict[str, Rule] = {
     "insight:children": Rule(only(MANAGERS)),
     "insight:establishment": Rule(only({"chloe"})),
     "insight:download": Rule(only(MANAGERS | {"dev"}), build=insight_download_kwargs),
+    # Referrals (issue 12): the receiving organisation's practitioners have an inbox; a referral
+    # is seen by them and by the staff of the child's service, and by nobody else (404); a
+    # referral is made by the child's service, from an action of the plan
+    "referrals:inbox": Rule(only({"chloe", "sam"})),
+    "referrals:referral": Rule(
+        lambda p: 200 if p in {"amara", "priya", "sam"} else 404, build=referral_kwargs
+    ),
+    "referrals:refer": Rule(child_write, child_url=True, build=refer_kwargs),
 }
 # URL namespaces outside the matrix, and why.
 EXEMPT_NAMESPACES = {
@@ -642,8 +720,10 @@ def test_url_answers_each_person_as_the_matrix_says(name, world):
         client = clients.setdefault(person, Client())
         client.force_login(world.people[person])
         expected = rule.expect(person, child) if rule.child_url else rule.expect(person)
+        url = _url(name, rule, world, child)
+        expected = limited(person, child, url, expected) if child else expected
         written = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
-        got = client.get(_url(name, rule, world, child)).status_code
+        got = client.get(url).status_code
         if got != expected:
             problems.append(f"{person} / {child or '-'}: expected {expected}, got {got}")
         elif child and got == 200 and not _audited_about(world.children[child], written):
@@ -959,10 +1039,13 @@ def test_api_route_answers_each_persons_token_as_the_matrix_says(name, world):
         cache.clear()  # the rate limit is not what this test is about
         url = _api_url(name, rule, world, child)
         got = client.get(url, headers=headers[person]).status_code
-        if got != rule.read(person, child):
-            problems.append(
-                f"GET {person} / {child or '-'}: expected {rule.read(person, child)}, got {got}"
-            )
+        reads = (
+            limited(person, child, url, rule.read(person, child))
+            if child
+            else rule.read(person, child)
+        )
+        if got != reads:
+            problems.append(f"GET {person} / {child or '-'}: expected {reads}, got {got}")
         if rule.write is None:
             continue
         call = getattr(client, rule.method)
@@ -972,10 +1055,14 @@ def test_api_route_answers_each_persons_token_as_the_matrix_says(name, world):
             content_type="application/json",
             headers={**headers[person], "If-Match": '"stale"'},
         ).status_code
-        if got != rule.write(person, child):
+        writes = (
+            limited(person, child, url, rule.write(person, child))
+            if child
+            else rule.write(person, child)
+        )
+        if got != writes:
             problems.append(
-                f"{rule.method.upper()} {person} / {child or '-'}: "
-                f"expected {rule.write(person, child)}, got {got}"
+                f"{rule.method.upper()} {person} / {child or '-'}: expected {writes}, got {got}"
             )
     anonymous = client.get(_api_url(name, rule, world, "own")).status_code
     if anonymous != rule.anonymous:

@@ -175,6 +175,7 @@ def test_services_take_the_actor_first():
     from resettle.notes import services as notes
     from resettle.plans import services as plans
     from resettle.quality import services as quality
+    from resettle.referrals import services as referrals
     from resettle.release import services as release
     from resettle.voice import services as voice
 
@@ -196,6 +197,7 @@ def test_services_take_the_actor_first():
             "change_progress",
         ],
         quality: ["record_audit"],
+        referrals: ["refer", "accept", "decline", "complete", "withdraw"],
         release: ["save_release_plan"],
         voice: ["record_voice", "change_voice"],
     }

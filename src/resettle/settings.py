@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "resettle.directory",
     "resettle.release",
     "resettle.network",
+    "resettle.referrals",
     "resettle.childview",
     "resettle.web",
     "resettle.api",
@@ -363,6 +364,13 @@ EMAIL_BACKEND = env_str(
 DEFAULT_FROM_EMAIL = env_str("RESETTLE_FROM_EMAIL", "resettle@resettle.example")
 # The address of this service, for links in notification emails.
 SITE_URL = env_str("RESETTLE_SITE_URL", "http://127.0.0.1:8000" if DEMO else "")
+
+# The folder of Open Referral's compiled HSDS 3.0 schemas (service.json, tabular.json), which
+# `import_hsds` checks every record against. They are not part of Resettle: no default.
+HSDS_SCHEMAS = env_str("RESETTLE_HSDS_SCHEMAS")
+
+# A referral's share lasts until the referral closes, and at most this many days.
+REFERRAL_SHARE_DAYS = env_int("RESETTLE_REFERRAL_SHARE_DAYS", 365)
 
 # Demo sign-ins share one password unless RESETTLE_DEMO_PASSWORD says otherwise.
 DEMO_PASSWORD = env_str("RESETTLE_DEMO_PASSWORD", "resettle-demo")

@@ -22,6 +22,7 @@ from resettle.notes import urls as notes
 from resettle.plans import urls as plans
 from resettle.privacy import urls as privacy
 from resettle.quality import urls as quality
+from resettle.referrals import urls as referrals
 from resettle.release import urls as release
 from resettle.voice import urls as voice
 from resettle.web import urls as web
@@ -41,6 +42,7 @@ PACKAGES = [
     notes,
     release,
     network,
+    referrals,
     childview,
     knowledge,
     directory,

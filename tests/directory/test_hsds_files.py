@@ -321,3 +321,19 @@ def test_a_term_may_move_to_a_new_id_and_undated_services_keep_their_date(
     assert service.attributes.count() == len(document["attributes"])
     again = importing.import_directory(SYSTEM, importing.read(path, hsds_schemas))
     assert again.counts["service"] == {"new": 0, "changed": 0, "unchanged": 1}
+
+
+def test_the_import_command_refuses_without_a_schemas_folder(tmp_path, settings, db):
+    settings.HSDS_SCHEMAS = ""
+    path = write_json(tmp_path, [])
+    with pytest.raises(CommandError, match="No folder of HSDS 3.0 schemas was given"):
+        call_command("import_hsds", str(path))
+
+
+def test_the_import_command_reads_the_schemas_folder_from_the_setting(
+    camden_service, tmp_path, hsds_schemas, settings, capsys
+):
+    settings.HSDS_SCHEMAS = str(hsds_schemas)
+    call_command("export_hsds", str(tmp_path / "out"), "--format", "json")
+    call_command("import_hsds", str(tmp_path / "out" / "services.json"), "--dry-run")
+    assert "Dry run: the file is valid" in capsys.readouterr().out

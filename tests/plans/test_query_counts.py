@@ -33,8 +33,9 @@ PATHWAYS = ["accommodation", "ete", "health", "families", "case-management"]
 # fixed number); and for the 5Cs panel (which reuses the page's plan and legal
 # status), the child's conversations and how many lead practitioners they have had, and the
 # journey's three (resettle.quality.journey_indicators: meetings, touchpoints, agencies) and the
-# five facts of the record (resettle.journey.facts); and the progress in custody (issue 15).
-PLAN_QUERIES = {"sqlite": 27, "postgresql": 28}
+# five facts of the record (resettle.journey.facts); and the progress in custody (issue 15); and
+# each action's latest referral (resettle.referrals, through plans.extras: issue 12).
+PLAN_QUERIES = {"sqlite": 28, "postgresql": 29}
 # With nothing started: no goals, actions, needs or agreements to fetch; the child's latest words
 # for who they want to be instead.
 NO_PLAN_QUERIES = {"sqlite": 23, "postgresql": 24}

@@ -50,6 +50,11 @@ class Share(TrackedModel):
     # The day the child left that placement; the share then ends PLACEMENT_SHARE_DAYS later and
     # the child's lead practitioner is told (web.notifications).
     placement_left_on = models.DateField(_("child left the placement on"), null=True, blank=True)
+    # Referral shares: the sections of the child's record the share reaches (the keys of the
+    # child's sub-navigation, comma-separated, for example "plan,my-plan"), or blank for the whole
+    # record. A referral to a partner (resettle.referrals) shares only what its purpose needs,
+    # read-only; the child's summary is always shown (access.policy.sections_shared).
+    sections = models.CharField(_("sections shared"), max_length=300, blank=True)
 
     objects = ChildScopedManager(queryset_class=ShareQuerySet)
     across_children = across(ShareQuerySet)
@@ -70,6 +75,10 @@ class Share(TrackedModel):
 
     def __str__(self) -> str:
         return f"Share with {self.organisation_id} until {self.ends_on}"
+
+    @property
+    def section_list(self) -> list[str]:
+        return [key for key in self.sections.split(",") if key]
 
     @property
     def is_active(self) -> bool:

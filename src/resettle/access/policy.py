@@ -140,9 +140,47 @@ def can_contribute(user: User | None, child: Child) -> bool:
 
     The owning service's staff, and the secure estate and partners the child is shared with. Ask
     it only of a child fetched for the person (which proves an active share). A youth justice
-    service that sees the child only through a share (a handover after transfer) reads.
+    service that sees the child only through a share (a handover after transfer) reads, and so
+    does an organisation that sees only part of the record (a referral share).
     """
-    return is_owning_staff(user, child) or (_is_active(user) and user.role in SHARED_ROLES)
+    if is_owning_staff(user, child):
+        return True
+    return _is_active(user) and user.role in SHARED_ROLES and sections_shared(user, child) is None
+
+
+# Referral shares: a share may reach only some sections of the child's record (Share.sections),
+# read-only. Someone whose organisation has any active share of the whole record, and the owning
+# service's staff, see every section. The answer is kept on the child for the request.
+ALWAYS_SHARED = frozenset({"summary"})
+
+
+def sections_shared(user: User | None, child: Child) -> frozenset[str] | None:
+    """The sections of the child's record `user` may see, or None for all of them."""
+    if not _is_active(user) or is_owning_staff(user, child):
+        return None
+    known = child.__dict__.setdefault("_sections_shared", {})
+    if user.pk not in known:
+        limits = list(
+            Share.objects.for_child(child)
+            .active()
+            .filter(organisation_id=user.organisation_id)
+            .values_list("sections", flat=True)
+        )
+        whole = not limits or any(not sections for sections in limits)
+        known[user.pk] = (
+            None
+            if whole
+            else ALWAYS_SHARED | {key for sections in limits for key in sections.split(",") if key}
+        )
+    return known[user.pk]
+
+
+def may_see_section(user: User | None, child: Child, section: str | None) -> bool:
+    sections = sections_shared(user, child)
+    return sections is None or section is None or section in sections
+
+
+SECTION_NOT_SHARED = _("This part of the child's record is not shared with your organisation.")
 
 
 can_manage_sharing = can_edit_child
@@ -368,6 +406,68 @@ def can_see_proposal(user: User | None, proposal: Any) -> bool:
     return can_curate_directory(user) or (
         can_propose_directory_changes(user) and proposal.organisation_id == user.organisation_id
     )
+
+
+# ---- Referral shares: referrals to services (issue 12; resettle.referrals) ----------------------
+# The child's service refers (its staff; a manager may override the child's refusal, with a
+# reason). Where the service's organisation uses Resettle, its practitioners answer in their
+# referrals inbox, and accepting shares the sections the referral names, read-only, until the
+# referral closes; where it does not, the child's service records the answer it was given. The
+# policy knows a referral by `organisation_id`, `child_id` and `child`.
+
+REFERRAL_RECEIVERS = SHARED_ROLES
+
+
+def can_refer(user: User | None, child: Child) -> bool:
+    return is_owning_staff(user, child)
+
+
+can_override_consent = is_owning_manager
+
+
+def can_see_referral_inbox(user: User | None) -> bool:
+    return _is_active(user) and user.role in REFERRAL_RECEIVERS
+
+
+def receives_referral(user: User | None, referral: Any) -> bool:
+    return (
+        can_see_referral_inbox(user)
+        and referral.organisation_id is not None
+        and referral.organisation_id == user.organisation_id
+    )
+
+
+def referrals_received(referrals: QuerySet, user: User | None) -> QuerySet:
+    """The referrals sent to the person's organisation (not of a restricted child they are not
+    named on: its record is for the people named)."""
+    if not can_see_referral_inbox(user):
+        return referrals.none()
+    hidden = Restriction.across_children.exclude(allowed_users=user).values("child_id")
+    return referrals.filter(organisation_id=user.organisation_id).exclude(child_id__in=hidden)
+
+
+def can_see_referral(user: User | None, referral: Any) -> bool:
+    """The receiving organisation's practitioners, and the staff of the child's service (ask with
+    the referral's child loaded); a restricted child's only by the people named."""
+    if not (receives_referral(user, referral) or can_refer(user, referral.child)):
+        return False
+    restricted = Restriction.across_children.filter(child_id=referral.child_id)
+    return not restricted.exclude(allowed_users=user).exists()
+
+
+def can_answer_referral(user: User | None, referral: Any) -> bool:
+    """Accept or decline, and record it completed: the receiving organisation in Resettle;
+    otherwise the child's service, recording the answer the service gave it."""
+    if referral.organisation_id is not None:
+        return receives_referral(user, referral)
+    return can_refer(user, referral.child)
+
+
+def can_complete_referral(user: User | None, referral: Any) -> bool:
+    return can_answer_referral(user, referral) or can_refer(user, referral.child)
+
+
+can_withdraw_referral = can_refer  # (user, child)
 
 
 # ---- The REST API, imports and exports (issue 14; resettle.api) ----------------------------------

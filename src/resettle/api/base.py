@@ -16,6 +16,17 @@ from resettle.children.models import Child
 from resettle.children.pages import get_child
 
 SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+# Which section of the child's record (the keys of the child's sub-navigation) each route reads.
+SECTIONS = {
+    "child": "summary",
+    "legal-statuses": "summary",
+    "plan-actions": "plan",
+    "plan-action": "plan",
+    "touchpoints": "journey",
+    "meetings": "journey",
+    "notes": "notes",
+    "voice": "voice",
+}
 
 
 class Pagination(PageNumberPagination):
@@ -45,6 +56,9 @@ class ApiView(generics.GenericAPIView):
         child = get_child(user, self.kwargs["child_id"])
         needs = self.reads if self.request.method in SAFE else self.writes
         policy.require(policy.may(user, child, needs), policy.REFUSALS.get(needs, ""))
+        # A share limited to some sections (a referral's) reaches only their routes.
+        part = SECTIONS.get(self.section.removeprefix("api-"), "api")
+        policy.require(policy.may_see_section(user, child, part), policy.SECTION_NOT_SHARED)
         return child
 
     def audit_read(self, child: Child, section: str | None = None) -> None:

@@ -87,6 +87,9 @@ def child_page(
             if not policy.may(request.user, child, needs):
                 _refused(request, child, f"needs_{needs}")
                 policy.require(False, policy.REFUSALS.get(needs, ""))
+            if not policy.may_see_section(request.user, child, section):  # a referral share
+                _refused(request, child, "section_not_shared")
+                policy.require(False, policy.SECTION_NOT_SHARED)
             request.child = child
             request.child_section = section
             response = view(request, child, *args, **kwargs)

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -132,3 +132,39 @@ def search_services(search: Search, now: datetime | None = None) -> QuerySet:
     if search.open_now:
         services = services.filter(open_at(now or timezone.now()))
     return services.order_by("name", "id")
+
+
+# How many services a plan action's form suggests, at most.
+SUGGESTED = 60
+
+
+def suggested_services(
+    *, pathway: str = "", area: str = "", age: int | None = None, also=None
+) -> QuerySet:
+    """Services to suggest for a child's plan action: active ones in the child's borough (or all
+    of London) for their age, those on the action's pathway first, then by name. `also` (a
+    service id) is offered whatever it is, so an action keeps the service it already has."""
+    found = search_services(Search(area=area, age=age)).filter(status=ServiceStatus.ACTIVE)
+    on_pathway = (
+        Exists(
+            Attribute.objects.filter(
+                service=OuterRef("pk"), taxonomy_term_id=term_id(PATHWAY, pathway)
+            )
+        )
+        if pathway
+        else Value(False)
+    )
+    ids = list(
+        found.annotate(on_pathway=on_pathway)
+        .order_by("-on_pathway", "name", "id")
+        .values_list("id", flat=True)[:SUGGESTED]
+    )
+    if also and also not in ids:
+        ids.append(also)
+    order = Case(*[When(id=pk, then=Value(n)) for n, pk in enumerate(ids)], default=Value(len(ids)))
+    return (
+        Service.objects.filter(id__in=ids)
+        .select_related("organization")
+        .annotate(suggested_order=order)
+        .order_by("suggested_order")
+    )

@@ -1,8 +1,8 @@
 """The official HSDS 3.0 schemas, and checking records against them.
 
 Open Referral publishes the compiled JSON schemas (CC BY-SA 4.0). Resettle does not copy them
-into its repository: the import command reads them from a folder (`--schemas`, by default
-`shared/reference/hsds-3.0` beside the repository), and refuses to import without them.
+into its repository: the import command reads them from a folder (`--schemas`, or the setting
+`RESETTLE_HSDS_SCHEMAS`), and refuses to import without one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from jsonschema import Draft202012Validator, FormatChecker
 
-DEFAULT_FOLDER = Path(settings.PROJECT_DIR).parent / "shared" / "reference" / "hsds-3.0"
 FILES = ("service.json", "tabular.json")
 
 
@@ -27,13 +26,21 @@ class SchemasMissing(Exception):
 
 
 def folder(given: str | Path | None = None) -> Path:
-    path = Path(given) if given else DEFAULT_FOLDER
+    """The schemas' folder: `given`, else the setting RESETTLE_HSDS_SCHEMAS; none is a refusal."""
+    given = given or settings.HSDS_SCHEMAS
+    if not given:
+        raise SchemasMissing(
+            "No folder of HSDS 3.0 schemas was given. Pass --schemas, or set "
+            "RESETTLE_HSDS_SCHEMAS, to the folder of Open Referral's compiled schemas "
+            "(schema/compiled in the specification, version 3.0)."
+        )
+    path = Path(given)
     missing = [name for name in FILES if not (path / name).is_file()]
     if missing:
         raise SchemasMissing(
             f"The HSDS 3.0 schemas were not found in {path} (missing {', '.join(missing)}). "
-            "Pass --schemas with the folder of Open Referral's compiled schemas "
-            "(schema/compiled in the specification, version 3.0)."
+            "Pass --schemas (or set RESETTLE_HSDS_SCHEMAS) to the folder of Open Referral's "
+            "compiled schemas (schema/compiled in the specification, version 3.0)."
         )
     return path
 

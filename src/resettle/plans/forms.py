@@ -40,6 +40,11 @@ class PersonField(ModelChoiceField):
         return f"{obj.full_name}, {obj.organisation.name}"
 
 
+class ServiceField(ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name}, {obj.organization.name}"
+
+
 class GoalsField(ModelMultipleChoiceField):
     def label_from_instance(self, obj: Goal) -> str:
         return obj.text
@@ -179,9 +184,21 @@ class ActionForm(StaleCheck):
         max_length=CHILD_WORDS_MAX,
         required=False,
     )
+    service = ServiceField(
+        label=_("A service from the menu of support (optional)"),
+        help_text=_(
+            "Services in the child's borough for their age, those on the action's pathway first"
+        ),
+        queryset=None,
+        empty_label=_("No service chosen"),
+        required=False,
+    )
     specific_service = forms.CharField(
-        label=_("The specific service (optional)"),
-        help_text=_("Name it, for example 'Skills for Tomorrow College: motor vehicle level 1'"),
+        label=_("Or name the service (optional)"),
+        help_text=_(
+            "For a service the menu does not list, or the part of a listed one, for example "
+            "'Skills for Tomorrow College: motor vehicle level 1'"
+        ),
         max_length=300,
         required=False,
     )
@@ -229,9 +246,22 @@ class ActionForm(StaleCheck):
         required=False,
     )
 
-    def __init__(self, *args, child, plan: Plan | None, action: PlanAction | None = None, **kw):
+    def __init__(
+        self,
+        *args,
+        child,
+        plan: Plan | None,
+        action: PlanAction | None = None,
+        offer_service=None,
+        **kw,
+    ):
         super().__init__(*args, **kw)
         keep = action or PlanAction()  # keep what the action already has, even if not offered now
+        self.fields["service"].queryset = services.suggested_services(
+            child,
+            pathway=keep.pathway if keep.pathway_id else self.initial.get("pathway"),
+            also=offer_service or keep.service_id,
+        )
         goals = Goal.objects.for_child(child).filter(
             Q(plan=plan, is_active=True) if plan else Q(pk__in=[])
         )

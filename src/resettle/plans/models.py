@@ -235,9 +235,19 @@ class PlanAction(TrackedModel):
         related_name="actions",
         verbose_name=_("how this helps who the child wants to be"),
     )
-    # The named service, for example "Skills for Tomorrow College: motor vehicle level 1".
-    # When the menu of support (the directory) exists, this becomes a link to its service record,
-    # keeping the text for services that are not in the directory.
+    # The service in the menu of support (the directory) that will do this, when it is listed
+    # there; its name and how to reach it then show on the plan and on My plan. A service is never
+    # deleted in use (it becomes inactive or defunct), so the link is protected.
+    service = models.ForeignKey(
+        "directory.Service",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_actions",
+        verbose_name=_("service from the menu of support"),
+    )
+    # The named service in words, for what the directory does not list, or the part of a listed
+    # service, for example "Skills for Tomorrow College: motor vehicle level 1".
     specific_service = models.CharField(_("specific service"), max_length=300, blank=True)
     # The child's version of the action, shown on their own plan instead of the worker's words:
     # "I will ...", "Aunt Grace will ..." (docs/childs-plan.md).

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from .extras import extras_for
 from .facts import changed_since_agreed
 from .models import (
     ActionKind,
@@ -37,9 +38,17 @@ PROGRESS_LABELS = {"Status", "Reason for the status"}
 def actions_for_page(plan: Plan):
     return (
         plan.actions.select_related(
-            "pathway", "status", "owner_person", "owner_organisation", "contingency"
+            "pathway",
+            "status",
+            "owner_person",
+            "owner_organisation",
+            "contingency",
+            "service__organization",
         )
-        .prefetch_related(Prefetch("goals", queryset=Goal.across_children.order_by("order", "id")))
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.across_children.order_by("order", "id")),
+            "service__phones",  # how to reach the service (no query when no action has one)
+        )
         .order_by("due_on", "id")
     )
 
@@ -103,9 +112,11 @@ def plan_page(child) -> PlanPage:
     agreements = list(plan.agreements.select_related("recorded_by")[:AGREEMENTS_SHOWN])
 
     warnings = warnings_for(actions)
+    extras = extras_for(actions)
     by_pathway = {p.id: PathwaySection(p) for p in pathways}
     for action in actions:
         action.warnings = warnings.get(action.id, [])
+        action.extras = extras.get(action.id, [])
         section = by_pathway[action.pathway_id]
         (section.personal if action.kind == ActionKind.PERSONAL else section.structural).append(
             action

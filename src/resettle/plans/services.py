@@ -24,6 +24,8 @@ from resettle.children.models import LegalStatus
 from resettle.core.dates import today
 from resettle.core.errors import DomainError
 from resettle.core.signals import announce
+from resettle.directory import queries as directory_queries
+from resettle.directory.models import OPEN_STATUSES, Service
 from resettle.voice.models import VoiceEntry
 
 from .models import (
@@ -60,6 +62,17 @@ def owner_people(child: Child, also: int | None = None):
 def owner_organisations():
     """Organisations that may own an action: services, the secure estate and partners."""
     return Organisation.objects.filter(is_active=True).exclude(kind=Organisation.Kind.PARTNERSHIP)
+
+
+def suggested_services(child: Child, pathway: Pathway | None = None, also=None):
+    """Services from the menu of support for one of the child's actions: in the child's borough
+    (their youth justice service's) and for their age, those on the pathway first."""
+    return directory_queries.suggested_services(
+        pathway=pathway.slug if pathway else "",
+        area=child.owning_service.slug,
+        age=child.age,
+        also=also,
+    )
 
 
 def active_pathways():
@@ -270,6 +283,7 @@ ACTION_FIELDS = (
     "due_on",
     "status",
     "status_reason",
+    "service",
     "specific_service",
     "child_words",
 )
@@ -317,6 +331,15 @@ def _action_problems(
         }
     if goals and any(plan is None or goal.plan_id != plan.id for goal in goals):
         errors["goals"] = _("Choose goals from this child's plan")
+    service = values.get("service")
+    if (
+        service is not None
+        and service.pk != getattr(current, "service_id", None)
+        and service.status not in OPEN_STATUSES
+    ):
+        errors["service"] = _(
+            "This service is %(status)s: choose another, or name the service in words"
+        ) % {"status": service.get_status_display().lower()}
     if len(values.get("child_words", "")) > CHILD_WORDS_MAX:
         errors["child_words"] = _("Words for the child must be %(max)s characters or fewer") % {
             "max": CHILD_WORDS_MAX
@@ -357,6 +380,7 @@ def add_action(
     status: ActionStatus | None = None,
     status_reason: str = "",
     goals: Iterable[Goal] = (),
+    service: Service | None = None,
     specific_service: str = "",
     child_words: str = "",
 ) -> PlanAction:
@@ -373,6 +397,7 @@ def add_action(
             "due_on": due_on,
             "status": status or default_status(),
             "status_reason": status_reason,
+            "service": service,
             "specific_service": specific_service,
         }
     )
@@ -391,6 +416,7 @@ def add_action(
         pathway=values["pathway"].slug,
         kind=values["kind"],
         goals=len(goals),
+        service=str(action.service_id or ""),
     )
     return action
 

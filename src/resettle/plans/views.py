@@ -8,6 +8,8 @@ Reading needs a child the person may see (otherwise 404); changing needs CONTRIB
 from __future__ import annotations
 
 import re
+import uuid
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +23,7 @@ from resettle.audit.services import record
 from resettle.children.models import Child
 from resettle.children.pages import CONTRIBUTE, READ, child_page
 from resettle.core.errors import DomainError
+from resettle.directory.models import OPEN_STATUSES, Service
 
 from . import queries, services
 from .forms import (
@@ -70,8 +73,30 @@ def _pathway_from_url(request: HttpRequest):
     return services.active_pathways().filter(slug=slug).first() if SLUG.match(slug) else None
 
 
+def _service_from_url(request: HttpRequest):
+    """The service a link from the menu of support asked for (`?service=<id>`), if it is open;
+    anything else is ignored."""
+    try:
+        wanted = uuid.UUID(request.GET.get("service", ""))
+    except ValueError:
+        return None
+    return Service.objects.filter(id=wanted, status__in=OPEN_STATUSES).first()
+
+
 def _form_page(request, template: str, child: Child, **context) -> HttpResponse:
     return render(request, template, {"child": child, **context})
+
+
+def _service_search(child: Child, pathway) -> str:
+    """The menu of support, searched for the child's borough and age (and the pathway)."""
+    query = urlencode(
+        {
+            "pathway": pathway.slug if pathway else "",
+            "area": child.owning_service.slug,
+            "age": child.age,
+        }
+    )
+    return f"{reverse('directory:search')}?{query}"
 
 
 @require_GET
@@ -87,6 +112,7 @@ def plan(request: HttpRequest, child: Child) -> HttpResponse:
             "plan": page.plan,
             "current_status": child.current_legal_status(),
             "can_contribute": policy.can_contribute(request.user, child),
+            "is_childs_service": policy.is_owning_staff(request.user, child),
         },
     )
 
@@ -183,8 +209,14 @@ def add_action(request: HttpRequest, child: Child) -> HttpResponse:
         initial["pathway"] = pathway
     if request.GET.get("kind") in {"structural", "personal"}:
         initial["kind"] = request.GET["kind"]
+    if service := _service_from_url(request):
+        initial["service"] = service
     form = ActionForm(
-        request.POST if request.method == "POST" else None, child=child, plan=plan, initial=initial
+        request.POST if request.method == "POST" else None,
+        child=child,
+        plan=plan,
+        initial=initial,
+        offer_service=service.pk if service else None,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -194,7 +226,14 @@ def add_action(request: HttpRequest, child: Child) -> HttpResponse:
         else:
             messages.success(request, _("The action has been added"))
             return redirect(_plan_url(child, f"action-{action.public_id}"))
-    return _form_page(request, "plans/action_form.html", child, form=form, action=None)
+    return _form_page(
+        request,
+        "plans/action_form.html",
+        child,
+        form=form,
+        action=None,
+        service_search=_service_search(child, initial.get("pathway")),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -218,7 +257,14 @@ def edit_action(request: HttpRequest, child: Child, action_id) -> HttpResponse:
         else:
             messages.success(request, _("The action has been saved"))
             return redirect(_plan_url(child, f"action-{action.public_id}"))
-    return _form_page(request, "plans/action_form.html", child, form=form, action=action)
+    return _form_page(
+        request,
+        "plans/action_form.html",
+        child,
+        form=form,
+        action=action,
+        service_search=_service_search(child, action.pathway),
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -58,7 +58,8 @@ def child_sections(child, current: str | None, user=None) -> list[Section]:
             spec.key == current,
         )
         for spec in SECTIONS
-        if spec.shown_to is None or (user is not None and spec.shown_to(user, child))
+        if (spec.shown_to is None or (user is not None and spec.shown_to(user, child)))
+        and (user is None or policy.may_see_section(user, child, spec.key))
     ]
 
 
@@ -83,6 +84,8 @@ def site_navigation(user) -> list[dict]:
             {"href": reverse("insight:establishment"), "text": _("Figures"), "key": "figures"}
         )
     nav.append({"href": reverse("knowledge:index"), "text": _("Guidance"), "key": "guidance"})
+    if policy.can_see_referral_inbox(user):
+        nav.append({"href": reverse("referrals:inbox"), "text": _("Referrals"), "key": "referrals"})
     if policy.can_read_directory(user):
         nav.append({"href": reverse("directory:search"), "text": _("Services"), "key": "services"})
     if user.is_staff:
@@ -105,6 +108,7 @@ ACTIVE_BY_NAMESPACE = {
     "admin": "admin",
     "knowledge": "guidance",
     "directory": "services",
+    "referrals": "referrals",
     "estate": "estate",
     "insight": "figures",
 }

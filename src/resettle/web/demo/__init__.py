@@ -34,6 +34,7 @@ from .people import (
     load_users,
 )
 from .plans import load_plans
+from .referrals import load_referrals
 from .release import load_release
 from .voice import load_voice
 
@@ -50,6 +51,7 @@ DEMO_STEPS = [
     load_knowledge,
     load_directory,  # the menu of support: its own random numbers, so it changes none above
     load_estate,  # the secure estate (issue 15): its own random numbers too
+    load_referrals,  # actions linked to services, and referrals (issue 12): its own numbers
     load_figures,  # practice for the partnership's figures (issue 11): its own random numbers
 ]
 

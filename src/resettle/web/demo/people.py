@@ -40,6 +40,12 @@ DEMO_SIGN_INS = [
         "camden-childrens-social-care",
     ),
     DemoSignIn(
+        "partner@skills-college.example",
+        "Jordan Blake",
+        Role.PARTNER_PRACTITIONER,
+        "skills-for-tomorrow-college",
+    ),
+    DemoSignIn(
         "lead@partnership.example",
         "Dev Patel",
         Role.PARTNERSHIP_LEAD,

@@ -22,7 +22,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--schemas",
             dest="schema_folder",
-            help="The folder of HSDS 3.0's compiled schemas (service.json, tabular.json)",
+            help=(
+                "The folder of HSDS 3.0's compiled schemas (service.json, tabular.json); "
+                "by default the setting RESETTLE_HSDS_SCHEMAS"
+            ),
         )
 
     def handle(self, *args, path: str, dry_run: bool, schema_folder: str | None, **options):

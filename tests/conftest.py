@@ -8,6 +8,7 @@ administrator.
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from resettle.accounts.models import Organisation, Role
@@ -28,6 +29,15 @@ def _org(slug: str, name: str, kind: str, subtype: str = "") -> Organisation:
         slug=slug, defaults={"name": name, "kind": kind, "subtype": subtype}
     )
     return org
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: what one test left there (the newest "what's new"
+    note, kept figures) must not change another's answers or its pinned query counts."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

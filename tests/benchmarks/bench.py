@@ -168,12 +168,12 @@ def prepare(children: int, services: int, write) -> int:
     """Make sure the database holds the population asked for; returns how many children."""
     from django.core.management import call_command
 
-    from resettle.children.models import Child
-    from resettle.web.demo.scale import MARKER, generate
-
     call_command("migrate", verbosity=0)
-    have = Child.objects.filter(local_reference__startswith=MARKER).count()
-    if have < children:
+    from resettle.children.models import Child
+
+    if Child.objects.count() < children:
+        from resettle.web.demo.scale import generate
+
         generate(children=children, services=services, write=write)
     return Child.objects.count()
 

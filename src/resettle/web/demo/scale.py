@@ -40,6 +40,7 @@ from resettle.audit.models import AuditEvent
 from resettle.children.models import CareStatus, Child, Ethnicity, Gender, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.journey.defaults import ensure_defaults as ensure_journey_defaults
+from resettle.journey.facts import keep_last_contact
 from resettle.journey.models import Meeting, Touchpoint, TouchpointRule
 from resettle.journey.services import touchpoints_for
 from resettle.notes.models import CaseNote
@@ -187,6 +188,9 @@ def _ensure_services(count: int, fake: Faker) -> list[Organisation]:
 def _service_sizes(total: int, services: int, rng: random.Random) -> list[int]:
     """Sizes as a country's services differ: a long tail, the largest a few thousand."""
     weights = sorted((rng.lognormvariate(0, 0.75) for _ in range(services)), reverse=True)
+    for _ in range(5):  # no service more than four times the average (the tail can be long)
+        mean = sum(weights) / len(weights)
+        weights = [min(w, 4 * mean) for w in weights]
     scale = total / sum(weights)
     sizes = [int(w * scale) for w in weights]
     sizes[0] += total - sum(sizes)
@@ -219,7 +223,9 @@ def _ensure_workers(services, sizes, seed: int) -> dict[int, list[tuple[int, int
     later run by their addresses.
     """
     rng = random.Random(seed)  # noqa: S311 - synthetic data
-    unusable = make_password(None)
+    # Every synthetic colleague signs in with the demo password (the load test signs in as
+    # them): hashed once, since demo data only ever exists in demo mode.
+    password = make_password(settings.DEMO_PASSWORD)
     plan: dict[int, list[tuple[str, int]]] = {}
     new: list[User] = []
     known = set(User.objects.filter(organisation__in=services).values_list("email", flat=True))
@@ -249,7 +255,7 @@ def _ensure_workers(services, sizes, seed: int) -> dict[int, list[tuple[int, int
                     full_name=f"{'Manager' if manager else 'Case worker'} {service.name[:-23]}",
                     role=Role.YJS_MANAGER if manager else Role.CASE_WORKER,
                     organisation=service,
-                    password=unusable,
+                    password=password,
                 )
             )
     _insert(User, new, batch_size=2000)
@@ -518,6 +524,7 @@ def make_batch(
     _make_plans(children, pools, rng, now, audit)
     _make_voice(children, rng, now, audit)
     _make_notes(children, rng, now, audit)
+    keep_last_contact(Child.objects.filter(id__in=[c.id for c in children]))
 
     for child in children:
         lead = child.lead_practitioner_id
@@ -828,7 +835,9 @@ def generate(
         sizes = _service_sizes(children, len(chosen), rng)
         workers = _ensure_workers(chosen, sizes, seed)
     slots = _slots(chosen, sizes, workers, seed)
-    pools = _Pools(fake)
+    names = Faker("en_GB")  # its own seed: the same names whatever the setup above drew
+    names.seed_instance(seed)
+    pools = _Pools(names)
     emails = dict(User.objects.values_list("id", "email"))
     total_batches = math.ceil(len(slots) / batch_size)
     finished = batches_done()
@@ -871,6 +880,9 @@ def generate(
         if any(process.exitcode for process in processes):
             raise RuntimeError("A batch failed: run the command again to continue")
     write("\n")
+    if made and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics, so the planner sees the new size
+            cursor.execute("ANALYZE")
     return {
         "children_made": made,
         "batches_skipped": total_batches - len(todo),

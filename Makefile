@@ -9,7 +9,7 @@ PORT ?= 8000
 DEMO_CHILDREN ?= 300
 export RESETTLE_DEMO ?= 1
 
-.PHONY: help run test install install-test frontend css migrate demo chromium lint format check-deploy lock benchmark messages
+.PHONY: help run test install install-test frontend css migrate demo chromium lint format check-deploy lock benchmark load messages
 
 help:
 	@echo "make run    install, migrate, load synthetic demo data and serve on http://127.0.0.1:$(PORT)"
@@ -90,6 +90,11 @@ benchmark: install-test
 	@mkdir -p var
 	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/benchmark.sqlite3}" $(BIN)/python \
 		tests/benchmarks/bench.py --children $(BENCH_CHILDREN) --services $(BENCH_SERVICES) $(BENCH_ARGS)
+
+# The locust scenario (tests/load) against gunicorn on the loopback address, for a bounded time
+# (scripts/load-test, docs/performance.md). LOAD_SERVERS=2 runs two servers sharing one database.
+load: install-test
+	scripts/load-test
 
 # The translation catalogues (src/resettle/locale): extract the messages (needs GNU gettext),
 # make the tests' pseudo-language from them and compile every .po with polib. Commit the result.

@@ -47,7 +47,7 @@ def queries():
             policy.in_scope(Child.objects.all(), priya, "service"), today()
         )[:51],
         "my week, touchpoints, whole service": week.touchpoints_due(
-            policy.in_scope(Child.objects.all(), priya, "service"), ends_on
+            policy.visible_ids(Child.objects.all(), priya), ends_on
         )[:51],
         "my week, actions, mine": week.actions_due(amara, "mine", ends_on)[:51],
         "my week, actions, whole service": week.actions_due(priya, "service", ends_on)[:51],

@@ -100,6 +100,31 @@ def scope_children(children: QuerySet, user: User | None, *, few: bool = False) 
     return children.filter(id__in=visible).exclude(id__in=hidden)
 
 
+def visible_ids(children: QuerySet, user: User | None) -> QuerySet:
+    """The ids of the children in `children`'s table that `user` may see, as a subquery for
+    records that belong to children (touchpoints, actions): the same rule as `scope_children`,
+    without reading the children's table again."""
+    if not can_view_children(user):
+        return children.none().values("id")
+    if user.role not in YJS_ROLES:
+        return scope_children(children, user).values("id")
+    hidden = Restriction.across_children.exclude(allowed_users=user).values("child_id")
+    owned = (
+        children.model._base_manager.filter(owning_service_id=user.organisation_id)
+        .exclude(id__in=hidden)
+        .order_by()
+        .values("id")
+    )
+    shared_in = (
+        Share.across_children.active()
+        .filter(organisation_id=user.organisation_id)
+        .exclude(child_id__in=hidden)
+        .order_by()
+        .values("child_id")
+    )
+    return owned.union(shared_in)
+
+
 # The views of the children a person sees: "my caseload" or "my service" for a youth justice
 # service; for the secure estate, the children placed there now, or shared for another reason;
 # for partners, the children shared with them.

@@ -116,9 +116,10 @@ def week_of(on: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-def touchpoints_due(children, ends_on: date):
+def touchpoints_due(child_ids, ends_on: date):
+    """Open touchpoints due by `ends_on` of the children `child_ids` (a subquery of ids) gives."""
     return (
-        Touchpoint.objects.for_children(children.values("id"))
+        Touchpoint.objects.for_children(child_ids)
         .filter(
             completed_on__isnull=True,
             superseded_on__isnull=True,
@@ -141,7 +142,7 @@ def actions_due(user, scope: str, ends_on: date):
         # Across children: the ids above are already of children the person sees.
         actions = PlanAction.across_children.filter(id__in=mine)
     else:
-        actions = PlanAction.objects.for_children(Child.objects.visible_to(user).values("id"))
+        actions = PlanAction.objects.for_children(policy.visible_ids(Child.objects.all(), user))
     actions = actions.filter(status__is_closed=False, due_on__lte=ends_on)
     return actions.select_related(
         "plan__child__lead_practitioner", "pathway", "status", "owner_person", "owner_organisation"
@@ -186,7 +187,14 @@ def my_week(
         scope=scope,
         starts_on=starts_on,
         ends_on=due_by,
-        touchpoints=Section.of(touchpoints_due(children, due_by)),
+        touchpoints=Section.of(
+            touchpoints_due(
+                children.values("id")
+                if scope == "mine"
+                else policy.visible_ids(Child.objects.all(), user),
+                due_by,
+            )
+        ),
         actions=Section.of(actions_due(user, scope, due_by)),
         releases=upcoming_for(user, scope, on),
         not_seen=_with_last_seen(Section.of(not_seen(children, on))),

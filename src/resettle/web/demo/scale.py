@@ -427,7 +427,8 @@ def make_batch(
         if last.status == "order_ended" and last.starts_on <= now:
             child.order_ended_on = last.starts_on
             ended.append(child)
-        child.current_episode_ = last if last.starts_on <= now else mine[0]
+        started = [e for e in mine if e.starts_on <= now]  # the current one: latest started
+        child.current_episode_ = max(started, key=lambda e: e.starts_on) if started else mine[0]
     Child.objects.bulk_update(ended, ["order_ended_on"], batch_size=1000)
 
     # Touchpoints and the meetings that met most of those already due.

@@ -11,7 +11,7 @@ DEMO_CHILDREN ?= 300
 TEST_WORKERS ?= 2
 export RESETTLE_DEMO ?= 1
 
-.PHONY: help run test install install-test frontend css migrate demo chromium lint format check-deploy lock benchmark messages
+.PHONY: help run test install install-test frontend css migrate demo chromium lint format check-deploy lock benchmark load messages
 
 help:
 	@echo "make run    install, migrate, load synthetic demo data and serve on http://127.0.0.1:$(PORT)"
@@ -84,8 +84,19 @@ lock:
 	uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --no-header -o requirements/base.txt
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --no-header -o requirements/test.txt
 
+# Every practitioner page against the floor (tests/benchmarks/bench.py, docs/performance.md), on
+# DATABASE_URL or a SQLite file of its own. BENCH_ARGS="--json now.json --compare before.json".
+BENCH_CHILDREN ?= 3000
+BENCH_SERVICES ?= 40
 benchmark: install-test
-	$(BIN)/python -m pytest tests/benchmarks --benchmark-enable --benchmark-only -p no:randomly
+	@mkdir -p var
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/benchmark.sqlite3}" $(BIN)/python \
+		tests/benchmarks/bench.py --children $(BENCH_CHILDREN) --services $(BENCH_SERVICES) $(BENCH_ARGS)
+
+# The locust scenario (tests/load) against gunicorn on the loopback address, for a bounded time
+# (scripts/load-test, docs/performance.md). LOAD_SERVERS=2 runs two servers sharing one database.
+load: install-test
+	scripts/load-test
 
 # The translation catalogues (src/resettle/locale): extract the messages (needs GNU gettext),
 # make the tests' pseudo-language from them and compile every .po with polib. Commit the result.

@@ -210,6 +210,12 @@ else:
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Pages join many tables (select_related) and narrow them with a subquery; beyond 8 joins
+    # PostgreSQL stops reordering them and can read whole tables first (docs/performance.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c join_collapse_limit=16 -c from_collapse_limit=16"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -9,6 +9,7 @@ from django.db import connection
 from django.urls import reverse
 
 from resettle.core.dates import today
+from resettle.journey.facts import keep_last_contact
 from resettle.journey.models import Meeting, MeetingKind, Touchpoint
 from resettle.web.week import week_of
 
@@ -28,12 +29,14 @@ def touchpoint(child, name, due_in, **kwargs):
 
 
 def meeting(child, days_ago, attended=True):
-    return Meeting.objects.create(
+    made = Meeting.objects.create(
         child=child,
         kind=MeetingKind.SUPERVISION,
         held_on=today() - timedelta(days=days_ago),
         child_attended=attended,
     )
+    keep_last_contact([child.pk])  # as journey.receivers does when a service records one
+    return made
 
 
 def action(child, description, due_in, **kwargs):

@@ -77,9 +77,10 @@ class AtEndOfOrder(models.TextChoices):
 
 
 class ChildQuerySet(models.QuerySet["Child"]):
-    def visible_to(self, user: User) -> ChildQuerySet:
-        """Only the children `user` may see: resettle.access.policy.scope_children decides."""
-        return scope_children(self, user)
+    def visible_to(self, user: User, *, few: bool = False) -> ChildQuerySet:
+        """Only the children `user` may see: resettle.access.policy.scope_children decides.
+        `few` when the query names one child (or a handful): each is checked as it is read."""
+        return scope_children(self, user, few=few)
 
     def for_caseload(self) -> ChildQuerySet:
         """Everything a caseload row shows, in a fixed number of queries."""
@@ -157,8 +158,13 @@ class Child(TrackedModel):
         blank=True,
     )
 
+    # Derived, kept current in one place (journey.receivers, from journey.facts.last_contact): the
+    # latest day anyone was in contact with the child, or None if never. My week's "not seen"
+    # reads it instead of working it out for every child of a service.
+    last_contact_on = models.DateField(null=True, blank=True, editable=False)
+
     objects = ChildQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["changed_at"])
+    history = HistoricalRecords(excluded_fields=["changed_at", "last_contact_on"])
 
     class Meta:
         ordering = ["preferred_name", "legal_name"]
@@ -256,7 +262,15 @@ class LegalStatusEpisode(TrackedModel):
     class Meta:
         default_manager_name = "across_children"
         ordering = list(CURRENT_ORDER)
-        indexes = [models.Index(fields=["child", "-starts_on"], name="legal_status_child_idx")]
+        indexes = [
+            models.Index(fields=["child", "-starts_on"], name="legal_status_child_idx"),
+            # Releases coming up (release.queries.releasing): only custody has a release date.
+            models.Index(
+                fields=["expected_release_on"],
+                name="legal_status_release_idx",
+                condition=models.Q(expected_release_on__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} from {self.starts_on}"

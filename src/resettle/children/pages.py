@@ -42,7 +42,7 @@ def get_child(user, public_id: UUID | str, *related: str) -> Child:
     """The child with this opaque id, if `user` may see them; otherwise 404."""
     children = Child.objects.select_related("owning_service", "lead_practitioner", *related)
     try:
-        return children.visible_to(user).get(public_id=public_id)
+        return children.visible_to(user, few=True).get(public_id=public_id)
     except (Child.DoesNotExist, ValueError) as exc:
         raise Http404("No such child") from exc
 

@@ -145,7 +145,7 @@ def leave(request: HttpRequest) -> HttpResponse:
             form.add_error("password", _("The password is not correct"))
         else:
             mode.end(request)
-            child = Child.objects.visible_to(user).filter(public_id=public_id).first()
+            child = Child.objects.visible_to(user, few=True).filter(public_id=public_id).first()
             record(request.actor, "childmode.ended", child=child)
             messages.success(request, _("Child mode is off."))
             if child is None:  # the record is no longer theirs to see

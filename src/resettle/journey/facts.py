@@ -22,9 +22,10 @@ from datetime import date
 from uuid import UUID
 
 from django.db.models import DateField, Min, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.utils import timezone
 
+from resettle.children.models import Child
 from resettle.notes.models import CaseNote
 from resettle.plans.models import Plan
 from resettle.release.models import ReleasePlan
@@ -128,6 +129,14 @@ def load_facts(children: Iterable) -> dict[int, ChildFacts]:
 # `ChildFacts.contacts` (a conversation, a meeting the child took part in, a case note that says
 # the child was seen); NEVER when there is none.
 NEVER = date(1900, 1, 1)
+
+
+def keep_last_contact(children) -> int:
+    """Bring `Child.last_contact_on` up to date for `children` (a queryset of children, or ids):
+    the one place the stored date is written (journey.receivers, the data migration, the
+    generator). One query."""
+    from_ = children if hasattr(children, "update") else Child.objects.filter(pk__in=children)
+    return from_.update(last_contact_on=NullIf(last_contact(), Value(NEVER)))
 
 
 def last_contact(child=None, on: date | None = None) -> Greatest:

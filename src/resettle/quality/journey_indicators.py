@@ -209,6 +209,8 @@ def _name(facts: Facts) -> str:
 
 
 def _url(name: str, facts: Facts, *, query: str = "", anchor: str = "") -> str:
+    if facts.light:  # a list shows no links: reverse() is much of the rating's cost
+        return ""
     url = reverse(name, args=[facts.child.public_id])
     if query:
         url += f"?{query}"

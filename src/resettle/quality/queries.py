@@ -238,13 +238,14 @@ def five_cs_for(
     *,
     known: dict[str, dict[int, Any]] | None = None,
     on: date | None = None,
+    light: bool = False,
 ) -> dict[int, FiveCs]:
     """The 5Cs check for each child, by child id, as `user` sees it (partners count only the
     conversations shared with them). Children must have been fetched for `user` through
     access.policy, with their lead practitioner (`select_related`, as `Child.for_caseload`).
 
     `known` gives loader values the caller already has ({loader: {child.id: value}}), so the plan
-    page does not fetch its plan twice."""
+    page does not fetch its plan twice. `light`: the rating only, for lists (registry.evaluate)."""
     children = list(children)
     if not children:
         return {}
@@ -265,7 +266,8 @@ def five_cs_for(
             else spec.default()
             for spec in loaders()
         }
-        results[child.id] = evaluate(Facts(child, user, on, data), _allowed(user, child))
+        facts = Facts(child, user, on, data, light=light)
+        results[child.id] = evaluate(facts, _allowed(user, child), light=light)
     return results
 
 
@@ -274,9 +276,10 @@ def five_cs(child: Child, user: User | None, **kwargs) -> FiveCs:
 
 
 def attach_five_cs(children: Iterable[Child], user: User | None) -> list[Child]:
-    """For a list page: give each child a `five_cs` attribute, in the same fixed queries."""
+    """For a list page: give each child a `five_cs` attribute, in the same fixed queries: the
+    light rating (which Cs are met), without the reasons and fixes the child's 5Cs page shows."""
     children = list(children)
-    results = five_cs_for(children, user)
+    results = five_cs_for(children, user, light=True)
     for child in children:
         child.five_cs = results[child.id]
     return children

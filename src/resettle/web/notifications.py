@@ -185,7 +185,7 @@ def pending(base_url: str) -> Iterator[Email]:
         *overdue_touchpoints(base_url),
         *placement_shares_ending(base_url),
     ):
-        if Child.objects.visible_to(email.recipient).filter(pk=email.child.pk).exists():
+        if Child.objects.visible_to(email.recipient, few=True).filter(pk=email.child.pk).exists():
             yield email
 
 

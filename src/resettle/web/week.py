@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -22,13 +22,12 @@ from django.views.decorators.http import require_GET
 from resettle.access import policy
 from resettle.children.models import Child
 from resettle.core.dates import today
-from resettle.journey.facts import NEVER, last_contact
 from resettle.journey.models import Touchpoint
 from resettle.plans.models import PlanAction
 from resettle.release.queries import upcoming_for
 from resettle.release.readiness import HORIZON_DAYS, RAG_RULE
 
-# Not seen: no contact with the child (journey.facts.last_contact) for this many days.
+# Not seen: no contact with the child (Child.last_contact_on) for this many days.
 NOT_SEEN_DAYS = 28
 SECTION_LIMIT = 50
 
@@ -117,9 +116,10 @@ def week_of(on: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-def touchpoints_due(children, ends_on: date):
+def touchpoints_due(child_ids, ends_on: date):
+    """Open touchpoints due by `ends_on` of the children `child_ids` (a subquery of ids) gives."""
     return (
-        Touchpoint.objects.for_children(children.values("id"))
+        Touchpoint.objects.for_children(child_ids)
         .filter(
             completed_on__isnull=True,
             superseded_on__isnull=True,
@@ -131,12 +131,19 @@ def touchpoints_due(children, ends_on: date):
 
 
 def actions_due(user, scope: str, ends_on: date):
-    visible = Child.objects.visible_to(user).values("id")
-    actions = PlanAction.objects.for_children(visible).filter(
-        status__is_closed=False, due_on__lte=ends_on
-    )
     if scope == "mine":
-        actions = actions.filter(Q(plan__child__lead_practitioner=user) | Q(owner_person=user))
+        # The actions of the children the person leads, and the actions they own for others'
+        # children they see: each found by its own index and joined with UNION (written as one
+        # OR across the two tables, it read every action in the country).
+        seen = Child.objects.visible_to(user, few=True)
+        led = PlanAction.objects.for_children(seen.filter(lead_practitioner=user).values("id"))
+        owned = PlanAction.objects.for_children(seen.values("id")).filter(owner_person=user)
+        mine = led.order_by().values("id").union(owned.order_by().values("id"))
+        # Across children: the ids above are already of children the person sees.
+        actions = PlanAction.across_children.filter(id__in=mine)
+    else:
+        actions = PlanAction.objects.for_children(policy.visible_ids(Child.objects.all(), user))
+    actions = actions.filter(status__is_closed=False, due_on__lte=ends_on)
     return actions.select_related(
         "plan__child__lead_practitioner", "pathway", "status", "owner_person", "owner_organisation"
     ).order_by("due_on", "id")
@@ -145,19 +152,23 @@ def actions_due(user, scope: str, ends_on: date):
 def not_seen(children, on: date):
     """Children with an open order and no contact for NOT_SEEN_DAYS: no conversation, meeting they
     took part in, or case note that says they were seen (journey.facts.last_contact)."""
+    # The date is stored on the child and kept current (journey.facts.keep_last_contact), so a
+    # whole service is one indexed read, not three subqueries for every child.
     rows = (
         children.filter(order_ended_on__isnull=True)
-        .annotate(last_contact_on=last_contact())
-        .filter(last_contact_on__lt=on - timedelta(days=NOT_SEEN_DAYS))
+        .filter(
+            Q(last_contact_on__isnull=True)
+            | Q(last_contact_on__lt=on - timedelta(days=NOT_SEEN_DAYS))
+        )
         .select_related("lead_practitioner")
-        .order_by("last_contact_on", "preferred_name", "id")
+        .order_by(F("last_contact_on").asc(nulls_first=True), "preferred_name", "id")
     )
     return rows
 
 
 def _with_last_seen(section: Section) -> Section:
     for child in section.rows:
-        child.last_seen_on = None if child.last_contact_on == NEVER else child.last_contact_on
+        child.last_seen_on = child.last_contact_on
     return section
 
 
@@ -176,7 +187,14 @@ def my_week(
         scope=scope,
         starts_on=starts_on,
         ends_on=due_by,
-        touchpoints=Section.of(touchpoints_due(children, due_by)),
+        touchpoints=Section.of(
+            touchpoints_due(
+                children.values("id")
+                if scope == "mine"
+                else policy.visible_ids(Child.objects.all(), user),
+                due_by,
+            )
+        ),
         actions=Section.of(actions_due(user, scope, due_by)),
         releases=upcoming_for(user, scope, on),
         not_seen=_with_last_seen(Section.of(not_seen(children, on))),

@@ -1,0 +1,88 @@
+"""EXPLAIN (ANALYZE, BUFFERS) of the queries behind the service-wide pages, for the evidence in
+docs/performance.md:
+
+    DATABASE_URL=postgres://... python tests/benchmarks/explain.py [--only NAME] > plans.txt
+
+Run against a database made by `generate_data`, as the demo's case worker and manager of Camden
+(the largest service). PostgreSQL only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def queries():
+    from resettle.access import policy
+    from resettle.accounts.models import User
+    from resettle.children.models import Child
+    from resettle.core.dates import today
+    from resettle.release.queries import due_for_release
+    from resettle.web import week
+
+    amara = User.objects.get(email="caseworker@camden.example")
+    priya = User.objects.get(email="manager@camden.example")
+    service = policy.in_scope(Child.objects.for_caseload(), priya, "service")
+    mine = policy.in_scope(Child.objects.for_caseload(), amara, "mine")
+    ends_on = week.week_of(today())[1]
+    return {
+        "caseload, whole service, page 1": service.order_by("preferred_name", "legal_name", "id")[
+            :25
+        ],
+        "caseload, whole service, count": service.values("id"),
+        "caseload, mine": mine.order_by("preferred_name", "legal_name", "id")[:25],
+        "caseload, by age, page 5": service.order_by("date_of_birth", "id")[100:125],
+        "caseload, search": service.search("Jam").order_by("preferred_name", "legal_name", "id")[
+            :25
+        ],
+        "releases, whole service": due_for_release(
+            policy.in_scope(Child.objects.all(), priya, "service")
+        ),
+        "my week, not seen, whole service": week.not_seen(
+            policy.in_scope(Child.objects.all(), priya, "service"), today()
+        )[:51],
+        "my week, touchpoints, whole service": week.touchpoints_due(
+            policy.visible_ids(Child.objects.all(), priya), ends_on
+        )[:51],
+        "my week, actions, mine": week.actions_due(amara, "mine", ends_on)[:51],
+        "my week, actions, whole service": week.actions_due(priya, "service", ends_on)[:51],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only")
+    parser.add_argument("--set", action="append", default=[], help="e.g. join_collapse_limit=16")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resettle.settings")
+    os.environ.setdefault("RESETTLE_DEMO", "1")
+    sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    for setting in args.set:
+        name, value = setting.split("=")
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET {name} = %s", [value])
+    for name, queryset in queries().items():
+        if args.only and args.only not in name:
+            continue
+        sql, params = queryset.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+            plan = [row[0] for row in cursor.fetchall()]
+        print(f"==== {name}")
+        print("\n".join(plan))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -73,6 +73,22 @@ def pages() -> list[Page]:
         Page("establishment, placed here", chloe, reverse("estate:workspace")),
         Page("establishment, our week", chloe, reverse("estate:week")),
     ]
+    # The partnership's figures, the menu of support, guidance and referrals, for whoever
+    # the population has to use them.
+    lead = User.objects.filter(email="lead@partnership.example").first()
+    if lead is not None:
+        listed += [
+            Page("partnership overview", lead, reverse("insight:overview")),
+            Page("partnership, services x measures", lead, reverse("insight:services")),
+        ]
+    listed += [
+        Page("service figures (manager)", priya, reverse("insight:service")),
+        Page("guidance", amara, reverse("knowledge:index")),
+        Page("directory search", amara, reverse("directory:search") + "?q=college"),
+    ]
+    partner = User.objects.filter(email="partner@skills-college.example").first()
+    if partner is not None:
+        listed.append(Page("referrals inbox", partner, reverse("referrals:inbox")))
     if child is not None:
         about = [child.public_id]
         listed += [

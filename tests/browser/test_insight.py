@@ -39,7 +39,9 @@ def test_the_lead_reads_londons_figures(
     assert page.locator("svg.app-chart").count() >= 5
     assert "Quilliam" not in page.content()
 
-    page.get_by_role("navigation", name="Figures").get_by_role("link", name="Services compared").click()
+    page.get_by_role("navigation", name="Figures").get_by_role(
+        "link", name="Services compared"
+    ).click()
     browsing.check(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Services and measures")
 

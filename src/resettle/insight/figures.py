@@ -436,13 +436,11 @@ class WorkerRow:
 def by_worker(service: Organisation, period: Period, *, on: date | None = None) -> tuple:
     chosen = [m for m in measures() if m.by_worker]
     counted = {m.slug: tallies(m, period, by="worker", service=service.pk, on=on) for m in chosen}
-    five = five_cs_of(Child.objects.filter(owning_service=service))
-    counted[FIVE_CS_MEASURE.slug] = {}
-    for worker, met in five.values():
-        key = (worker, "all")
-        counted[FIVE_CS_MEASURE.slug][key] = counted[FIVE_CS_MEASURE.slug].get(
-            key, Tally()
-        ) + Tally(int(all_five(met)), 1)
+    counted[FIVE_CS_MEASURE.slug] = {
+        (worker, "all"): tally
+        for (worker, key), tally in five_cs_tallies(service).items()
+        if key == "all"
+    }
     chosen = [*chosen, FIVE_CS_MEASURE]
     staff = list(
         User.objects.filter(
@@ -502,9 +500,10 @@ FIVE_CS_MEASURE = Measure(
 
 
 def five_cs_of(children) -> dict[int, tuple[int | None, dict[str, bool]]]:
-    """{child id: (lead practitioner id, {C: met})} for open cases among `children`."""
+    """{child id: (lead practitioner id, {C: met})} for open cases among `children`: the light
+    rating (which Cs are met, as the caseload's column shows), without reasons or fixes."""
     open_cases = list(children.filter(order_ended_on__isnull=True).for_caseload())
-    results = five_cs_for(open_cases, None)
+    results = five_cs_for(open_cases, None, light=True)
     return {
         child.id: (
             child.lead_practitioner_id,
@@ -516,6 +515,34 @@ def five_cs_of(children) -> dict[int, tuple[int | None, dict[str, bool]]]:
 
 def all_five(met: dict[str, bool]) -> bool:
     return all(met.get(key, False) for key, _name, _meaning in FIVE_CS)
+
+
+def five_cs_tallies(service: Organisation) -> dict[tuple, Tally]:
+    """{(lead practitioner id, C or "all"): Tally} over the service's open cases today, kept
+    like every other figure (the 5Cs check runs child by child, so counting is the slow part)."""
+
+    def count_now() -> dict[tuple, Tally]:
+        found: dict[tuple, Tally] = {}
+        for worker, met in five_cs_of(Child.objects.filter(owning_service=service)).values():
+            for key, _name, _meaning in FIVE_CS:
+                found[(worker, key)] = found.get((worker, key), Tally()) + Tally(
+                    int(bool(met.get(key))), 1
+                )
+            found[(worker, "all")] = found.get((worker, "all"), Tally()) + Tally(
+                int(all_five(met)), 1
+            )
+        return found
+
+    return _remember(f"insight:five-cs:{service.pk}:{today().isoformat()}", count_now)
+
+
+def five_cs_service_summary(service: Organisation) -> list[tuple[str, Tally]]:
+    """Each C and all five for the service: open cases meeting it, out of all open cases."""
+    found = five_cs_tallies(service)
+    rows = []
+    for key, name in [*((k, n) for k, n, _m in FIVE_CS), ("all", _("All five"))]:
+        rows.append((str(name), sum((t for (_w, k), t in found.items() if k == key), Tally())))
+    return rows
 
 
 def five_cs_summary(found) -> list[tuple[str, Tally]]:

@@ -37,6 +37,7 @@ def refresh() -> float:
         for service in figures.services():
             for measure in measures():
                 figures.figure(measure, quarter, service=service.pk)
+            figures.five_cs_tallies(service)  # the manager's 5Cs, child by child
     finally:
         figures.refreshing.reset(token)
     # Counts kept for views nobody asked for again (another day, an old filter) are dropped.

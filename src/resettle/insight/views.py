@@ -139,9 +139,7 @@ def service(request: HttpRequest) -> HttpResponse:
     context = {"period": period, "filters": filters, "service": request.user.organisation}
     if period:
         context["comparison"] = _comparison(request.user, period, filters)
-        context["five_cs"] = figures.five_cs_summary(
-            figures.five_cs_of(Child.objects.filter(owning_service=request.user.organisation))
-        )
+        context["five_cs"] = figures.five_cs_service_summary(request.user.organisation)
         context["workers"], context["worker_rows"] = figures.by_worker(
             request.user.organisation, period
         )
@@ -327,9 +325,7 @@ def _table(request: HttpRequest, name: str, period, filters) -> downloads.Table:
         table.rows.append([row.label, *[_worker_cell(m, t) for m, t in row.tallies]])
     table.rows.append([])
     table.rows.append([_("The 5Cs, open cases now"), _("Met")])
-    for name, tally in figures.five_cs_summary(
-        figures.five_cs_of(Child.objects.filter(owning_service=request.user.organisation))
-    ):
+    for name, tally in figures.five_cs_service_summary(request.user.organisation):
         table.rows.append([name, _worker_cell(figures.FIVE_CS_MEASURE, tally)])
     return table
 

@@ -199,14 +199,40 @@ def _plan(child_id: int) -> Plan:
     return plan
 
 
+# A child agrees to a plan that says who they want to be: a plan this step agrees gets words.
+AGREED_VISIONS = [
+    "I want to work with cars and have my own place",
+    "Be a good big brother and get my CSCS card",
+    "Get back into college and cook for a living",
+]
+
+
 def _agreements(agreements: list[tuple[int, date]], now: date) -> None:
-    Agreement.objects.bulk_create(
-        [
-            Agreement(plan=_plan(child_id), agreed_on=min(on, now), how="custody_visit")
-            for child_id, on in agreements
-        ],
-        batch_size=500,
-    )
+    """The child agrees to a plan with something in it: who they want to be, a goal and an action
+    that serves it (an empty plan from earlier steps gets them first)."""
+    ete = Pathway.objects.get(slug="ete")
+    started = ActionStatus.objects.get(slug="in-progress")
+    agreed = []
+    for number, (child_id, on) in enumerate(agreements):
+        plan = _plan(child_id)
+        if not plan.vision:
+            plan.vision = AGREED_VISIONS[number % len(AGREED_VISIONS)]
+            plan.save(update_fields=["vision"])
+        goal = Goal.objects.filter(plan=plan).first() or Goal.objects.create(
+            plan=plan, text=plan.vision, said_on=min(on, now)
+        )
+        if not PlanAction.objects.filter(plan=plan, goals__isnull=False).exists():
+            action = PlanAction.objects.create(
+                plan=plan,
+                pathway=ete,
+                kind="structural",
+                description="Enrol on a college course that starts after release.",
+                owner_name="Skills for Tomorrow College",
+                status=started,
+            )
+            action.goals.add(goal)
+        agreed.append(Agreement(plan=plan, agreed_on=min(on, now), how="custody_visit"))
+    Agreement.objects.bulk_create(agreed, batch_size=500)
 
 
 def _personal_support(support: list[tuple[Child, date]], now: date) -> None:

@@ -524,13 +524,9 @@ def five_cs_tallies(service: Organisation) -> dict[tuple, Tally]:
     def count_now() -> dict[tuple, Tally]:
         found: dict[tuple, Tally] = {}
         for worker, met in five_cs_of(Child.objects.filter(owning_service=service)).values():
-            for key, _name, _meaning in FIVE_CS:
-                found[(worker, key)] = found.get((worker, key), Tally()) + Tally(
-                    int(bool(met.get(key))), 1
-                )
-            found[(worker, "all")] = found.get((worker, "all"), Tally()) + Tally(
-                int(all_five(met)), 1
-            )
+            each = [(key, met.get(key, False)) for key, _name, _meaning in FIVE_CS]
+            for key, is_met in [*each, ("all", all_five(met))]:
+                found[(worker, key)] = found.get((worker, key), Tally()) + Tally(int(is_met), 1)
         return found
 
     return _remember(f"insight:five-cs:{service.pk}:{today().isoformat()}", count_now)
@@ -543,20 +539,3 @@ def five_cs_service_summary(service: Organisation) -> list[tuple[str, Tally]]:
     for key, name in [*((k, n) for k, n, _m in FIVE_CS), ("all", _("All five"))]:
         rows.append((str(name), sum((t for (_w, k), t in found.items() if k == key), Tally())))
     return rows
-
-
-def five_cs_summary(found) -> list[tuple[str, Tally]]:
-    """Each C and all five: how many open cases meet it, out of all open cases."""
-    total = len(found)
-    rows = [
-        (str(name), Tally(sum(1 for _w, met in found.values() if met.get(key)), total))
-        for key, name, _meaning in FIVE_CS
-    ]
-    rows.append((str(_("All five")), Tally(sum(1 for _w, m in found.values() if all_five(m)),
-                                           total)))  # fmt: skip
-    return rows
-
-
-def five_cs_by_worker(found, worker_id) -> Tally:
-    mine = [met for worker, met in found.values() if worker == worker_id]
-    return Tally(sum(1 for met in mine if all_five(met)), len(mine))

@@ -40,6 +40,46 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def kept_ratings_stay_true(request):
+    """After every test that used the database (in a transaction): each 5Cs rating kept for a list
+    (quality/kept.py) equals one worked out afresh. So any way of changing a child's record that
+    does not mark the kept rating out of date fails whichever test takes it."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    uses_db = not transactional and (
+        marker is not None or "db" in request.fixturenames
+    ) and "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames
+    if uses_db:
+        request.getfixturevalue("db")  # so this check runs before the test's rollback
+    yield
+    if not uses_db:
+        return
+    from django.db import DatabaseError, transaction
+
+    from resettle.children.models import Child
+    from resettle.core.dates import today
+    from resettle.quality.kept import encode
+    from resettle.quality.models import KeptRating
+    from resettle.quality.queries import five_cs_for
+
+    try:
+        with transaction.atomic():
+            kept = dict(
+                KeptRating.objects.filter(rated_on=today())
+                .exclude(statuses="")
+                .values_list("child_id", "statuses")
+            )
+            children = list(Child.objects.filter(id__in=kept).for_caseload())
+            fresh = five_cs_for(children, None, light=True)
+    except DatabaseError:  # the test left its transaction broken on purpose: nothing to read
+        return
+    wrong = {i: (kept[i], encode(fresh[i])) for i in fresh if kept[i] != encode(fresh[i])}
+    assert not wrong, f"Kept 5Cs ratings out of date (child id: (kept, fresh)): {wrong}"
+
+
 @pytest.fixture
 def camden(db) -> Organisation:
     return _org("camden", "Camden Youth Justice Service", "yjs")

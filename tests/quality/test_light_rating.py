@@ -6,7 +6,8 @@ from django.core.management import call_command
 
 from resettle.accounts.models import User
 from resettle.children.models import Child
-from resettle.quality.queries import attach_five_cs, five_cs_for
+from resettle.quality.kept import attach_five_cs
+from resettle.quality.queries import five_cs_for
 
 pytestmark = pytest.mark.django_db
 

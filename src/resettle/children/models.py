@@ -169,10 +169,23 @@ class Child(TrackedModel):
     class Meta:
         ordering = ["preferred_name", "legal_name"]
         verbose_name_plural = "children"
+        # A service's children in each order the caseload sorts by (children.forms.SORTS), so a
+        # page of a whole service is read in order from an index and the rest never read.
         indexes = [
-            models.Index(fields=["owning_service", "preferred_name"]),
+            models.Index(
+                fields=["owning_service", "preferred_name", "legal_name", "id"],
+                name="child_service_name_idx",
+            ),
             models.Index(fields=["lead_practitioner", "preferred_name"]),
-            models.Index(fields=["owning_service", "local_reference"]),
+            models.Index(
+                fields=["owning_service", "local_reference", "id"], name="child_service_ref_idx"
+            ),
+            models.Index(
+                fields=["owning_service", "date_of_birth", "id"], name="child_service_born_idx"
+            ),
+            models.Index(
+                fields=["owning_service", "created_at", "id"], name="child_service_added_idx"
+            ),
         ]
 
     def __str__(self) -> str:

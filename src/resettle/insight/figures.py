@@ -31,7 +31,7 @@ from resettle.children.models import (
 )
 from resettle.core.dates import today
 from resettle.quality.models import FIVE_CS
-from resettle.quality.queries import five_cs_for
+from resettle.quality.kept import ratings_for
 
 from . import charts
 from .measures import (
@@ -503,7 +503,7 @@ def five_cs_of(children) -> dict[int, tuple[int | None, dict[str, bool]]]:
     """{child id: (lead practitioner id, {C: met})} for open cases among `children`: the light
     rating (which Cs are met, as the caseload's column shows), without reasons or fixes."""
     open_cases = list(children.filter(order_ended_on__isnull=True).for_caseload())
-    results = five_cs_for(open_cases, None, light=True)
+    results = ratings_for(open_cases, None)
     return {
         child.id: (
             child.lead_practitioner_id,

@@ -121,3 +121,31 @@ class PlanAudit(TrackedModel):
                 }
             )
         return rows
+
+
+class KeptRating(models.Model):
+    """The light 5Cs rating of one child (which Cs are met), kept for lists: see `quality/kept.py`.
+
+    Derived data, never edited: a change to anything the 5Cs check reads about the child marks it
+    out of date (a new `generation`), and the next list that shows the child rates it again. A
+    rating made on an earlier day is out of date too, because the check reads today's date."""
+
+    # No database constraint: a rating may be marked while the child's records are being deleted
+    # (their deletions mark it), so the child's own deletion removes it last (`receivers.py`).
+    child = models.OneToOneField(
+        "children.Child",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+    # One letter per C in the framework's order: m met, p partly, n not yet, - nothing to rate.
+    statuses = models.CharField(max_length=len(FIVE_CS), blank=True)
+    rated_on = models.DateField(null=True)
+    # Changed (to a new random number) whenever the child's record changes; a rating is written
+    # back only if the generation it was made from is still current, so a rating made from the
+    # record as it was before a change can never overwrite the change's mark.
+    generation = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.statuses or '?'} on {self.rated_on}"

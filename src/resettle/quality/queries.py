@@ -273,13 +273,3 @@ def five_cs_for(
 
 def five_cs(child: Child, user: User | None, **kwargs) -> FiveCs:
     return five_cs_for([child], user, **kwargs)[child.id]
-
-
-def attach_five_cs(children: Iterable[Child], user: User | None) -> list[Child]:
-    """For a list page: give each child a `five_cs` attribute, in the same fixed queries: the
-    light rating (which Cs are met), without the reasons and fixes the child's 5Cs page shows."""
-    children = list(children)
-    results = five_cs_for(children, user, light=True)
-    for child in children:
-        child.five_cs = results[child.id]
-    return children

@@ -1,0 +1,130 @@
+"""The light 5Cs rating kept for lists (quality/kept.py): reused while current, marked out of date
+by any change to the child's record, never overwritten by a rating made before a change, and never
+kept for partner practitioners (who count only the conversations shared with them).
+
+(tests/conftest.py also checks, after every database test in the suite, that each kept rating
+equals one worked out afresh.)"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from resettle.children.models import Child
+from resettle.core.dates import today
+from resettle.quality import kept
+from resettle.quality.models import KeptRating
+from resettle.quality.queries import five_cs_for
+
+from ..factories import ChildFactory, share
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def child(camden, amara, make_plan):
+    child = ChildFactory(owning_service=camden, lead_practitioner=amara)
+    make_plan(child, goals=["Get into college"], actions=[], agreed_days_ago=None)
+    return child
+
+
+def listed(child):
+    return Child.objects.filter(pk=child.pk).for_caseload()
+
+
+def row(child) -> KeptRating:
+    return KeptRating.objects.get(child_id=child.pk)
+
+
+def test_a_list_keeps_the_rating_and_reuses_it(child, amara, django_assert_num_queries):
+    assert row(child).rated_on is None  # made just now: nothing rated yet
+    first = kept.ratings_for(listed(child), amara)[child.pk]
+    assert row(child).rated_on == today()
+    assert row(child).statuses == kept.encode(five_cs_for(listed(child), None, light=True)[child.pk])
+    with django_assert_num_queries(2):  # the child, then the kept rating: no check
+        again = kept.ratings_for(listed(child), amara)[child.pk]
+    assert [c.status for c in again.cs] == [c.status for c in first.cs]
+    assert again.met_count == first.met_count
+    assert [c.name for c in again.not_met] == [c.name for c in first.not_met]
+
+
+def test_a_change_to_the_record_marks_it_and_the_list_shows_the_new_rating(
+    child, amara, make_entry
+):
+    before = kept.ratings_for(listed(child), amara)[child.pk]
+    make_entry(child, amara, who_do_you_want_to_be="A mechanic", strengths_in_own_words="Fixing")
+    assert row(child).rated_on is None
+    after = kept.ratings_for(listed(child), amara)[child.pk]
+    fresh = five_cs_for(listed(child), None, light=True)[child.pk]
+    assert kept.encode(after) == kept.encode(fresh) != kept.encode(before)
+
+
+def test_a_rating_from_yesterday_is_not_reused(child, amara):
+    kept.ratings_for(listed(child), amara)
+    KeptRating.objects.filter(child_id=child.pk).update(
+        statuses="mmmmm", rated_on=today() - timedelta(days=1)
+    )
+    result = kept.ratings_for(listed(child), amara)[child.pk]
+    assert kept.encode(result) != "mmmmm"
+    assert row(child).rated_on == today()
+
+
+def test_a_rating_made_before_a_change_is_not_written_over_the_change(child, amara, make_entry):
+    """A list reads the record, another request changes it, then the list writes back: the write
+    is refused because the generation it read has gone, so the next list rates again."""
+    kept.ratings_for(listed(child), amara)
+    KeptRating.objects.filter(child_id=child.pk).update(rated_on=None)  # due a new rating
+    read = {
+        r[0]: (r[1], r[2], r[3])
+        for r in KeptRating.objects.filter(child_id=child.pk).values_list(
+            "child_id", "statuses", "rated_on", "generation"
+        )
+    }
+    make_entry(child, amara, who_do_you_want_to_be="A chef")  # meanwhile: marks a new generation
+    kept._keep({child.pk: "nnnnn"}, read, today())
+    assert row(child).rated_on is None and row(child).statuses != "nnnnn"
+    # A child with no row yet: a mark made meanwhile wins over the list's insert.
+    other = ChildFactory(owning_service=child.owning_service)
+    KeptRating.objects.filter(child_id=other.pk).delete()
+    kept.forget([other.pk])
+    kept._keep({other.pk: "nnnnn"}, {}, today())
+    assert row(other).rated_on is None
+
+
+def test_links_and_deletions_mark_it_and_a_deleted_child_leaves_nothing(
+    child, amara, make_entry
+):
+    entry = make_entry(child, amara)
+    kept.ratings_for(listed(child), amara)
+    entry.strengths.clear()
+    assert row(child).rated_on is None
+    kept.ratings_for(listed(child), amara)
+    entry.delete()
+    assert row(child).rated_on is None
+    kept.ratings_for(listed(child), amara)
+    child_id = child.pk
+    child.delete()
+    assert not KeptRating.objects.filter(child_id=child_id).exists()
+
+
+def test_partner_practitioners_ratings_are_worked_out_each_time_and_not_kept(
+    child, amara, sam, camden_social_care, make_entry
+):
+    share(child, camden_social_care)
+    make_entry(child, amara, share_with_partners=False, who_do_you_want_to_be="A nurse")
+    KeptRating.objects.filter(child_id=child.pk).delete()
+    theirs = kept.ratings_for(listed(child), sam)[child.pk]
+    assert not KeptRating.objects.filter(child_id=child.pk).exists()
+    assert kept.encode(theirs) == kept.encode(five_cs_for(listed(child), sam, light=True)[child.pk])
+
+
+def test_the_caseload_shows_the_kept_rating(client_for, child, amara):
+    client = client_for(amara)
+    page = client.get(reverse("children:caseload"), {"scope": "mine"})
+    shown = page.context["page"].object_list[0].five_cs
+    assert row(child).rated_on == today()
+    again = client.get(reverse("children:caseload"), {"scope": "mine"})
+    assert again.context["page"].object_list[0].five_cs.met_count == shown.met_count
+    assert f"{shown.met_count} of 5 met" in again.content.decode()

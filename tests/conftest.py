@@ -68,7 +68,7 @@ def kept_ratings_stay_true(request):
     try:
         with transaction.atomic():
             kept = dict(
-                KeptRating.objects.filter(rated_on=today())
+                KeptRating.across_children.filter(rated_on=today())
                 .exclude(statuses="")
                 .values_list("child_id", "statuses")
             )

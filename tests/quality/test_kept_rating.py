@@ -128,3 +128,14 @@ def test_the_caseload_shows_the_kept_rating(client_for, child, amara):
     again = client.get(reverse("children:caseload"), {"scope": "mine"})
     assert again.context["page"].object_list[0].five_cs.met_count == shown.met_count
     assert f"{shown.met_count} of 5 met" in again.content.decode()
+
+
+def test_a_whole_service_is_rated_in_chunks_and_kept(camden, amara, monkeypatch):
+    monkeypatch.setattr(kept, "CHUNK", 4)
+    children = [ChildFactory(owning_service=camden, lead_practitioner=amara) for _ in range(10)]
+    listed_all = list(Child.objects.filter(pk__in=[c.pk for c in children]).for_caseload())
+    rated = kept.ratings_for(listed_all, None)
+    assert set(rated) == {c.pk for c in children}
+    assert KeptRating.objects.filter(child_id__in=rated, rated_on=today()).count() == 10
+    fresh = five_cs_for(listed_all, None, light=True)
+    assert all(kept.encode(rated[i]) == kept.encode(fresh[i]) for i in rated)

@@ -147,7 +147,12 @@ class CaseloadFilterForm(forms.Form):
         self.fields["lead"].choices = [
             ("", _("Anyone")),
             ("none", _("Not allocated")),
-            *[(str(u.public_id), u.full_name) for u in lead_practitioner_choices(user)],
+            *[
+                (str(public_id), name)
+                for public_id, name in lead_practitioner_choices(user).values_list(
+                    "public_id", "full_name"
+                )
+            ],
         ]
 
     def ordering(self) -> tuple[str, ...]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -66,6 +68,11 @@ class CareStatus(models.TextChoices):
     LOOKED_AFTER = "looked_after", _("Looked after")
     CARE_LEAVER = "care_leaver", _("Care leaver")
     NEITHER = "neither", _("Neither")
+
+
+@lru_cache(maxsize=32)
+def _care_status_labels(language: str | None) -> dict[str, str]:
+    return {value: str(label) for value, label in CareStatus.choices}
 
 
 class AtEndOfOrder(models.TextChoices):
@@ -187,6 +194,12 @@ class Child(TrackedModel):
                 fields=["owning_service", "created_at", "id"], name="child_service_added_idx"
             ),
         ]
+
+    @property
+    def care_status_label(self) -> str:
+        """As `get_care_status_display()`, from labels translated once per language (a list shows
+        one for every row)."""
+        return _care_status_labels(get_language()).get(self.care_status, self.care_status)
 
     def __str__(self) -> str:
         return self.preferred_name

@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from django.db import transaction
 from django.db.models import Case, CharField, Q, Value, When
+from django.utils.translation import get_language
 
 from resettle.accounts.models import Role
 from resettle.children.models import Child
@@ -41,6 +42,8 @@ from .registry import CResult, FiveCs, IndicatorResult
 
 CODES = {Rating.MET: "m", Rating.PARTLY: "p", Rating.NOT_YET: "n", None: "-"}
 STATUSES = {code: status for status, code in CODES.items()}
+# Children rated in one go at most (SQLite limits how deep one statement's conditions may be).
+CHUNK = 250
 
 
 def encode(check: FiveCs) -> str:
@@ -49,12 +52,19 @@ def encode(check: FiveCs) -> str:
 
 def decode(child: Child, statuses: str) -> FiveCs:
     """A light result (statuses only), as `five_cs_for(..., light=True)` gives."""
+    return FiveCs(child, _cs(statuses, get_language()))
+
+
+@lru_cache(maxsize=1024)
+def _cs(statuses: str, language: str | None) -> list[CResult]:
+    """The Cs of a rating, named in the language: the same for every child rated alike (and
+    only read), so made once."""
     cs = []
     for (key, name, meaning), code in zip(FIVE_CS, statuses, strict=True):
         status = STATUSES[code]
         indicators = [IndicatorResult(key="kept", label="", status=status, reason="")]
         cs.append(CResult(key, str(name), str(meaning), indicators if status else []))
-    return FiveCs(child, cs)
+    return cs
 
 
 def forget(child_ids: Iterable[int]) -> None:
@@ -83,6 +93,11 @@ def ratings_for(children: Iterable[Child], user) -> dict[int, FiveCs]:
         return {}
     if not is_kept_for(user):
         return five_cs_for(children, user, light=True)
+    if len(children) > CHUNK:  # a whole service's figures: in chunks the database can take
+        results: dict[int, FiveCs] = {}
+        for start in range(0, len(children), CHUNK):
+            results.update(ratings_for(children[start : start + CHUNK], user))
+        return results
     on = today()
     rows = {
         child_id: (statuses, rated_on, generation)

@@ -147,5 +147,11 @@ class KeptRating(models.Model):
     # record as it was before a change can never overwrite the change's mark.
     generation = models.BigIntegerField(default=0)
 
+    objects = ChildScopedManager()
+    across_children = across()
+
+    class Meta:
+        default_manager_name = "across_children"
+
     def __str__(self) -> str:
         return f"{self.statuses or '?'} on {self.rated_on}"

@@ -43,7 +43,7 @@ def child_paths() -> dict[type[Model], str]:
     found: dict[type[Model], str] = {}
     for model in apps.get_models():
         manager = model._meta.managers_map.get("objects")
-        if isinstance(manager, ChildScopedManager):
+        if isinstance(manager, ChildScopedManager) and model is not KeptRating:
             found[model] = manager.child_path
     return found
 

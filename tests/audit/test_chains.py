@@ -12,28 +12,15 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, connection, connections, transaction
 
-from resettle.accounts.models import Organisation
 from resettle.audit import anchors, chain
 from resettle.audit.actors import WEB, Actor
 from resettle.audit.models import ANCHORED, AuditEvent
 from resettle.audit.services import record
 from resettle.audit.verification import CHAIN_BROKEN, CONTENT_CHANGED, TRUNCATED, verify_chain
 
-from ..factories import UserFactory
-from .conftest import tampering
+from .conftest import person_in_chain, tampering
 
 pytestmark = pytest.mark.django_db
-
-
-def person_in_chain(number: int):
-    """A person whose entries go to chain `number` (their organisation's id chooses it)."""
-    org_id = chain.CHAINS * 1000 + number - 1
-    organisation, _ = Organisation.objects.get_or_create(
-        id=org_id,
-        defaults={"slug": f"chain-test-{org_id}", "name": f"Chain test {org_id}", "kind": "yjs"},
-    )
-    assert chain.chain_for(organisation.pk) == number
-    return UserFactory(organisation=organisation)
 
 
 def write(user, action: str = "child.viewed", **detail) -> AuditEvent:

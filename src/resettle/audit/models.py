@@ -1,6 +1,6 @@
 """Who saw and who changed what. Rows are only ever added.
 
-The trail is append-only and hash-chained, in partitions (see `chain.py`): the ORM refuses to
+The trail is append-only and hash-chained, in several chains (see `chain.py`): the ORM refuses to
 change or delete an entry, and on PostgreSQL (and, for changes, SQLite) a database trigger refuses
 too.
 """

@@ -9,8 +9,12 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 
+from resettle.accounts.models import Organisation
+from resettle.audit import chain
 from resettle.audit.actors import RequestActor
 from resettle.audit.services import record
+
+from ..factories import UserFactory
 
 TABLE = "audit_auditevent"
 
@@ -25,6 +29,17 @@ def record_as():
         return record(RequestActor(request), action, child=child, **detail)
 
     return _record
+
+
+def person_in_chain(number: int):
+    """A person whose entries go to chain `number` (their organisation's id chooses it)."""
+    org_id = chain.CHAINS * 1000 + number - 1
+    organisation, _ = Organisation.objects.get_or_create(
+        id=org_id,
+        defaults={"slug": f"chain-test-{org_id}", "name": f"Chain test {org_id}", "kind": "yjs"},
+    )
+    assert chain.chain_for(organisation.pk) == number
+    return UserFactory(organisation=organisation)
 
 
 @contextmanager

@@ -24,6 +24,7 @@ from django.db import connection
 
 from resettle.audit.management.commands.restore_check import fingerprint
 
+from .conftest import person_in_chain, tampering
 from .databases import postgresql_url
 
 ROOT = Path(settings.PROJECT_DIR)
@@ -151,3 +152,23 @@ def test_the_restore_check_names_what_is_missing(tmp_path, record_as, amara, cam
     assert "table children_child has 1 rows, expected 2" in message
     assert "table a_table_that_was_lost is missing" in message
     assert "audit trail: entries missing from the end" in message
+
+
+@pytest.mark.django_db
+def test_the_restore_check_finds_the_end_of_any_chain_cut_off(tmp_path, record_as):
+    """The same number of entries and the latest one still there, but chain 5's end is gone."""
+    in_3, in_5 = person_in_chain(3), person_in_chain(5)
+    record_as(in_3, "user.signed_in")
+    cut = record_as(in_5, "user.signed_in")
+    record_as(in_3, "user.signed_out")
+    recorded = tmp_path / "fingerprint.json"
+    call_command("restore_check", "--write", str(recorded), stdout=StringIO())
+    assert json.loads(recorded.read_text())["audit"]["heads"]["5"] == [cut.pk, cut.hash]
+    with tampering() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [cut.pk])
+    record_as(in_3, "user.signed_in")  # as many entries as before
+    with pytest.raises(CommandError) as failure:
+        call_command("restore_check", "--against", str(recorded), stdout=StringIO())
+    assert str(failure.value).endswith(
+        f"audit trail: entries missing from the end of chain 5: entry {cut.pk} is not there"
+    )

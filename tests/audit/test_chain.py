@@ -56,6 +56,8 @@ def five_entries(record_as, amara, priya, camden_child):
 
 def test_each_entry_links_to_the_one_before_it(five_entries):
     entries = list(AuditEvent.objects.order_by("id"))
+    # One organisation (Camden): one chain, its own.
+    assert {e.chain for e in entries} == {chain.chain_for(entries[0].organisation_id)}
     assert entries[0].prev_hash == chain.GENESIS
     for before, after in zip(entries, entries[1:], strict=False):
         assert after.prev_hash == before.hash
@@ -67,16 +69,17 @@ def test_an_entry_hash_is_an_hmac_with_the_audit_key_over_its_content_and_the_pr
 ):
     entry = AuditEvent.objects.order_by("id")[1]
     assert len(entry.hash) == 64
-    assert entry.version == chain.KEYED
+    assert entry.version == chain.CHAINED
     document = chain.canonical(chain.content_of(entry), entry.prev_hash, entry.version)
     key = settings.AUDIT_KEY.encode()
     assert entry.hash == hmac.new(key, document, hashlib.sha256).hexdigest()
-    assert entry.hash == chain.compute_hash(chain.content_of(entry), entry.prev_hash, 2)
+    assert entry.hash == chain.compute_hash(chain.content_of(entry), entry.prev_hash, 3)
     parsed = json.loads(document)
     assert parsed["action"] == "child.viewed"
     assert parsed["detail"] == {"section": "summary"}
     assert parsed["prev_hash"] == entry.prev_hash
-    assert parsed["version"] == 2
+    assert parsed["version"] == 3
+    assert parsed["chain"] == entry.chain == chain.chain_for(entry.organisation_id)
     assert parsed["at"].endswith("+00:00")  # times are hashed, and stored, in UTC
 
 
@@ -311,7 +314,8 @@ def test_appends_after_tampering_do_not_hide_it(five_entries, record_as, amara):
 )
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_appends_keep_one_unbroken_chain(camden):
-    """Writers in separate connections and transactions never fork the chain (the advisory lock)."""
+    """Writers in separate connections and transactions never fork their chain (its advisory
+    lock): four people of one organisation, so one chain."""
     people = [UserFactory(organisation=camden) for _ in range(4)]
     errors: list[Exception] = []
     start = threading.Barrier(len(people))

@@ -13,7 +13,9 @@ from resettle.audit import chain
 from resettle.audit.actors import Actor
 from resettle.audit.models import AuditEvent
 from resettle.audit.services import record
-from resettle.audit.verification import verify_chain
+from resettle.audit.verification import CHAIN_BROKEN, verify_chain
+
+from .conftest import tampering
 
 BEFORE_CHAIN = [("audit", "0001_initial")]
 
@@ -59,11 +61,21 @@ def test_entries_from_before_the_key_still_verify_and_keyed_ones_follow_them():
 
     record(Actor.system(), "user.signed_in")
     entries = list(AuditEvent.objects.order_by("id"))
-    assert [e.version for e in entries] == [chain.UNKEYED, chain.UNKEYED, chain.KEYED]
-    assert entries[2].prev_hash == entries[1].hash
+    assert [e.version for e in entries] == [chain.UNKEYED, chain.UNKEYED, chain.CHAINED]
+    # The old entries are chain 0; the new one starts a chain of its own.
+    assert [e.chain for e in entries] == [0, 0, chain.chain_for(None)]
+    assert entries[2].prev_hash == chain.GENESIS
     result = verify_chain()
     assert result.intact
-    assert (result.checked, result.unkeyed) == (3, 2)
+    assert (result.checked, result.unkeyed, result.chains) == (3, 2, 2)
     out = StringIO()
     call_command("verify_audit", stdout=out)
     assert "2 entries were written before the chain had a key" in out.getvalue()
+    # Anchors carry chain 0 on from the old entries, so they are held in place too.
+    anchor = AuditEvent.objects.get(action="audit.anchored")
+    assert (anchor.chain, anchor.prev_hash) == (0, entries[1].hash)
+    assert verify_chain().intact
+    with tampering() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [entries[1].pk])
+    result = verify_chain()
+    assert (result.broken.entry_id, result.broken.kind) == (anchor.pk, CHAIN_BROKEN)

@@ -1,7 +1,8 @@
 """Who saw and who changed what. Rows are only ever added.
 
-The trail is append-only and hash-chained (see `chain.py`): the ORM refuses to change or delete an
-entry, and on PostgreSQL (and, for changes, SQLite) a database trigger refuses too.
+The trail is append-only and hash-chained, in several chains (see `chain.py`): the ORM refuses to
+change or delete an entry, and on PostgreSQL (and, for changes, SQLite) a database trigger refuses
+too.
 """
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.db import models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import chain
+from . import chain as chains
 
 # Namespaced action codes and how they read to a person.
 ACTIONS: dict[str, str] = {
@@ -56,6 +57,7 @@ ACTIONS: dict[str, str] = {
     "audit.access_log_viewed": _("Viewed who has accessed the record"),
     "audit.searched": _("Searched the audit trail"),
     "audit.exported": _("Exported entries from the audit trail"),
+    "audit.anchored": _("Anchored the audit trail: recorded the latest entry of every chain"),
     "voice.recorded": _("Recorded what the child said"),
     "voice.changed": _("Corrected a record of what the child said"),
     "plan.changed": _("Changed the plan"),
@@ -115,6 +117,11 @@ ACTIONS: dict[str, str] = {
     "service.exported": _("Exported the service's children and their plans"),
     "insight.downloaded": _("Downloaded a table of the partnership's figures"),
 }
+
+
+# The action of an anchor (audit/anchors.py), the entries of chain 0 that record every other chain's
+# latest entry.
+ANCHORED = "audit.anchored"
 
 
 class AuditTrailIsAppendOnly(Exception):
@@ -181,11 +188,14 @@ class AuditEvent(models.Model):
     )
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     detail = models.JSONField(default=dict, blank=True)
-    # The chain: the previous entry's hash, and the hash of this entry's content and prev_hash, made
-    # as `version` says (chain.py: 1, SHA-256, the first entries; 2, HMAC-SHA256 with AUDIT_KEY).
+    # The chain: which one (0, the first, for entries from before there were several, and the
+    # anchors), the previous entry's hash in it, and the hash of this entry's content and
+    # prev_hash, made as `version` says (chain.py: 1, SHA-256, the first entries; 2, HMAC-SHA256
+    # with AUDIT_KEY; 3, as 2 with the chain).
+    chain = models.PositiveSmallIntegerField(default=chains.FIRST_CHAIN, editable=False)
     prev_hash = models.CharField(max_length=64, editable=False)
     hash = models.CharField(max_length=64, editable=False)
-    version = models.PositiveSmallIntegerField(default=chain.UNKEYED, editable=False)
+    version = models.PositiveSmallIntegerField(default=chains.UNKEYED, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -196,35 +206,40 @@ class AuditEvent(models.Model):
             models.Index(fields=["actor", "-at"]),
             models.Index(fields=["action", "-at"]),
             models.Index(fields=["organisation", "-at"]),
+            # The latest entry of a chain, read by every append (and the anchors).
+            models.Index(fields=["chain", "-id"], name="audit_chain_latest_idx"),
         ]
         constraints = [
-            # One successor per entry: a fork in the chain cannot be written.
-            models.UniqueConstraint(fields=["prev_hash"], name="audit_chain_is_linear"),
+            # One successor per entry in each chain: a fork in a chain cannot be written.
+            models.UniqueConstraint(
+                fields=["chain", "prev_hash"], name="audit_each_chain_is_linear"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action}"
 
     def save(self, *args, **kwargs):
-        """Append this entry to the chain. An entry that has been saved can never be saved again."""
+        """Append this entry to its chain. An entry that has been saved can never be saved again.
+
+        An anchor goes to chain 0, any other entry to its organisation's chain
+        (`chain.chain_for`). Only that chain is locked, until the transaction ends.
+        """
         if not self._state.adding or kwargs.get("force_update") or kwargs.get("update_fields"):
             raise AuditTrailIsAppendOnly("changed")
         kwargs["force_insert"] = True
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         if timezone.is_naive(self.at):  # as Django would store it: in the current time zone
             self.at = timezone.make_aware(self.at)
-        self.detail = chain.normalise_detail(self.detail)
+        self.detail = chains.normalise_detail(self.detail)
+        if self.action == ANCHORED:
+            self.chain = chains.FIRST_CHAIN
+        else:
+            self.chain = chains.chain_for(self.organisation_id)
         with transaction.atomic(using=using):
-            chain.lock(using)
-            last = (
-                type(self)
-                .objects.using(using)
-                .order_by("-id")
-                .values_list("hash", flat=True)
-                .first()
-            )
-            self.prev_hash = last or chain.GENESIS
-            self.version = chain.CURRENT_VERSION
+            chains.lock(using, self.chain)
+            self.prev_hash = latest_hash(self.chain, using) or chains.GENESIS
+            self.version = chains.CURRENT_VERSION
             self.hash = self.compute_hash()
             super().save(*args, **kwargs)
 
@@ -236,8 +251,19 @@ class AuditEvent(models.Model):
     delete.alters_data = True
 
     def compute_hash(self) -> str:
-        return chain.compute_hash(chain.content_of(self), self.prev_hash, self.version)
+        return chains.compute_hash(chains.content_of(self), self.prev_hash, self.version)
 
     @property
     def action_display(self) -> str:
         return str(ACTIONS.get(self.action, self.action))
+
+
+def latest_hash(chain: int, using: str = "default") -> str | None:
+    """The hash of `chain`'s latest entry (by the index on chain and id), or None if it is empty."""
+    return (
+        AuditEvent.objects.using(using)
+        .filter(chain=chain)
+        .order_by("-id")
+        .values_list("hash", flat=True)
+        .first()
+    )

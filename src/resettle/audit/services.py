@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from .actors import API, WEB, Actor
-from .models import ACTIONS, AuditEvent
+from .models import ACTIONS, ANCHORED, AuditEvent
 
 security = logging.getLogger("resettle.security")
 
@@ -19,13 +19,16 @@ SECURITY_EVENTS = ("user.", "child.exported", "audit.exported")
 def record(actor: Actor, action: str, *, child: Any = None, **detail: Any) -> AuditEvent:
     """Record that `actor` did `action` (to `child`, if given).
 
-    The entry is appended to the hash chain (see `AuditEvent.save`). On PostgreSQL appends are
-    serialised by a lock held until the surrounding transaction ends, so inside a service's
-    `transaction.atomic()` call `record()` after the service's own writes, not before them.
+    The entry is appended to its organisation's hash chain (see `AuditEvent.save`). On PostgreSQL
+    appends to one chain are serialised by a lock held until the surrounding transaction ends, so
+    inside a service's `transaction.atomic()` call `record()` after the service's own writes, not
+    before them.
     Anything other than a page (an API call, a command, a task) is marked with how it came.
     """
     if action not in ACTIONS:
         raise ValueError(f"Unknown audit action {action!r}: add it to audit.models.ACTIONS")
+    if action == ANCHORED:
+        raise ValueError("Anchors are written by audit.anchors.anchor(), not recorded")
     user = actor.user
     if actor.via != WEB:
         detail.setdefault("via", actor.via)

@@ -1,9 +1,15 @@
-"""Walking the audit chain to prove that no entry was changed, removed or slipped in.
+"""Walking the audit chains to prove that no entry was changed, removed, moved or slipped in.
 
-A chain alone cannot show that its newest entries were cut off: an anchor can. An anchor is the
-latest entry's id and hash (and how many entries there were), printed by `manage.py audit_anchor`
-and kept somewhere the database's administrators cannot change. `verify_chain(anchor=...)` then
-also checks that the anchored entry is still there, unchanged, and that no fewer entries remain.
+The trail is read once, in id order, a batch at a time, keeping each chain's latest hash: every
+entry must match its hash and link to the entry before it in its chain (`chain.py`). Each anchor
+met on the way (chain 0, `anchors.py`) must find every entry it recorded still there, in its chain,
+with its hash: entries cut off the end of a chain before the latest anchor are caught.
+
+Cutting anchors off the end of chain 0 cannot be seen from inside the trail: an anchor kept outside
+it can. That is the latest anchor's id and hash (and how many entries there were), printed by
+`manage.py audit_anchor` and kept somewhere the database's administrators cannot change.
+`verify_chain(anchor=...)` then also checks that the anchored entry is still there, unchanged, and
+that no fewer entries remain.
 """
 
 from __future__ import annotations
@@ -12,20 +18,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import chain
-from .models import AuditEvent
+from . import anchors
+from . import chain as chains
+from .models import ANCHORED, AuditEvent
 
 CONTENT_CHANGED = "content changed"
 CHAIN_BROKEN = "chain broken"
-DOWNGRADED = "unkeyed after keyed"
+DOWNGRADED = "hashed an older way"
 TRUNCATED = "entries missing from the end"
 
-_FIELDS = ("id", *chain.HASHED_FIELDS, "prev_hash", "hash", "version")
+_FIELDS = ("id", *chains.HASHED_FIELDS, "chain", "prev_hash", "hash", "version")
+_CLAIMED = ("id", "chain", "hash")
 
 
 @dataclass(frozen=True)
 class Break:
-    """The first entry at which the chain does not hold (for a cut-off end: the last one left)."""
+    """The first entry at which the trail does not hold (for a cut-off end: the last one left, or
+    the anchor that recorded the missing entry)."""
 
     entry_id: int | None
     at: datetime | None
@@ -45,13 +54,24 @@ class Anchor:
 class Result:
     checked: int
     broken: Break | None
-    last_id: int | None = None
+    last_id: int | None = None  # the newest entry (by id) of the whole trail
     last_hash: str | None = None
     unkeyed: int = 0  # entries from before the chain had a key (version 1)
+    chains: int = 0  # chains with entries, chain 0 included
+    anchors: int = 0  # anchors found, each checked
 
     @property
     def intact(self) -> bool:
         return self.broken is None
+
+
+@dataclass
+class _Chain:
+    """Where the walk is in one chain: its latest entry so far, and the newest hashing seen."""
+
+    last_id: int | None = None
+    last_hash: str = chains.GENESIS
+    version: int = chains.UNKEYED
 
 
 def _rows(batch_size: int, using: str) -> Iterator[dict]:
@@ -66,19 +86,31 @@ def _rows(batch_size: int, using: str) -> Iterator[dict]:
         last_id = batch[-1]["id"]
 
 
-def _check_row(row: dict, expected_prev: str, keyed_seen: bool) -> Break | None:
+def _downgraded(row: dict, state: _Chain) -> str | None:
+    """Why the entry's version cannot be where it is, if it cannot."""
+    version, chain = row["version"], row["chain"]
+    if chain != chains.FIRST_CHAIN and version != chains.CHAINED:
+        return (
+            f"it is in chain {chain}, which holds only entries hashed with their chain, but it is "
+            f"hashed the older way (version {version}): it was moved there or rewritten"
+        )
+    if version < state.version:
+        older = "without the key" if version == chains.UNKEYED else "without its chain"
+        return (
+            f"it is hashed {older} after entries hashed with it in chain {chain}: it was rewritten"
+        )
+    return None
+
+
+def _check_row(row: dict, state: _Chain) -> Break | None:
     version = row["version"]
-    if version not in chain.VERSIONS:
+    if version not in chains.VERSIONS:
         explanation = f"it names an unknown version {version}"
         return Break(row["id"], row["at"], CONTENT_CHANGED, explanation)
-    if version == chain.UNKEYED and keyed_seen:
-        return Break(
-            row["id"],
-            row["at"],
-            DOWNGRADED,
-            "it is hashed without the key after entries hashed with it: it was rewritten",
-        )
-    if chain.compute_hash(row, row["prev_hash"], version) != row["hash"]:
+    downgraded = _downgraded(row, state)
+    if downgraded:
+        return Break(row["id"], row["at"], DOWNGRADED, downgraded)
+    if chains.compute_hash(row, row["prev_hash"], version) != row["hash"]:
         return Break(
             row["id"],
             row["at"],
@@ -86,15 +118,65 @@ def _check_row(row: dict, expected_prev: str, keyed_seen: bool) -> Break | None:
             "its content no longer matches the hash written with it (or the key is not the one "
             "it was written with)",
         )
-    if row["prev_hash"] != expected_prev:
+    if row["prev_hash"] != state.last_hash:
         explanation = (
-            "it does not start the chain: earlier entries are missing"
-            if expected_prev == chain.GENESIS
-            else "it does not link to the entry before it: an entry was removed, "
-            "inserted or rewritten"
+            f"it does not start its chain (chain {row['chain']}): earlier entries are missing"
+            if state.last_id is None
+            else f"it does not link to the entry before it in its chain (chain {row['chain']}): "
+            "an entry was removed, inserted, moved or rewritten"
         )
         return Break(row["id"], row["at"], CHAIN_BROKEN, explanation)
     return None
+
+
+def _is_anchor(row: dict) -> bool:
+    return (
+        row["chain"] == chains.FIRST_CHAIN
+        and row["action"] == ANCHORED
+        and row["version"] == chains.CHAINED
+    )
+
+
+def _check_claims(row: dict, walked: dict[int, _Chain], using: str) -> Break | None:
+    """An anchor's recorded entries must all still be there, in their chains, with their hashes.
+
+    Every recorded entry has a lower id than the anchor (it was committed before the anchor was
+    written), so the walk has passed it: usually it is its chain's latest so far and is checked
+    from memory; otherwise (an entry of the chain committed just after the anchor read it) it is
+    read back by id.
+    """
+    try:
+        recorded = anchors.claims(row["detail"])
+    except ValueError as exc:
+        return Break(row["id"], row["at"], CONTENT_CHANGED, f"the anchor cannot be read: {exc}")
+    lookups = {}
+    for chain, (entry_id, entry_hash) in recorded.items():
+        state = walked.get(chain)
+        if state is not None and state.last_id == entry_id:
+            if state.last_hash != entry_hash:
+                return _anchored_missing(row, chain, entry_id, "has another hash")
+        elif state is not None and state.last_id is not None and entry_id < state.last_id:
+            lookups[entry_id] = (chain, entry_hash)
+        else:
+            return _anchored_missing(row, chain, entry_id, "is not there")
+    rows = AuditEvent.objects.using(using).filter(id__in=lookups)
+    found = {entry_id: (chain, hash_) for entry_id, chain, hash_ in rows.values_list(*_CLAIMED)}
+    for entry_id, (chain, entry_hash) in sorted(lookups.items()):
+        if entry_id not in found or found[entry_id][0] != chain:
+            return _anchored_missing(row, chain, entry_id, "is not there")
+        if found[entry_id][1] != entry_hash:
+            return _anchored_missing(row, chain, entry_id, "has another hash")
+    return None
+
+
+def _anchored_missing(row: dict, chain: int, entry_id: int, what: str) -> Break:
+    return Break(
+        row["id"],
+        row["at"],
+        TRUNCATED,
+        f"this anchor recorded entry {entry_id} as the latest of chain {chain}, and that entry "
+        f"{what}: entries were removed from the end of chain {chain}, or rewritten",
+    )
 
 
 def _check_anchor(anchor: Anchor, checked: int, anchored_seen: bool, last: dict | None):
@@ -121,18 +203,21 @@ def _check_anchor(anchor: Anchor, checked: int, anchored_seen: bool, last: dict 
 def verify_chain(
     *, batch_size: int = 2000, using: str = "default", anchor: Anchor | None = None
 ) -> Result:
-    expected_prev = chain.GENESIS
-    checked = unkeyed = 0
-    keyed_seen = anchored_seen = False
+    walked: dict[int, _Chain] = {}
+    checked = unkeyed = anchors_checked = 0
+    anchored_seen = False
     row = None
     for row in _rows(batch_size, using):
-        broken = _check_row(row, expected_prev, keyed_seen)
+        state = walked.setdefault(row["chain"], _Chain())
+        broken = _check_row(row, state)
+        if broken is None and _is_anchor(row):
+            broken = _check_claims(row, walked, using)
+            anchors_checked += 1
         if broken:
             return Result(checked, broken, unkeyed=unkeyed)
-        keyed_seen = keyed_seen or row["version"] != chain.UNKEYED
-        unkeyed += row["version"] == chain.UNKEYED
+        state.last_id, state.last_hash, state.version = row["id"], row["hash"], row["version"]
+        unkeyed += row["version"] == chains.UNKEYED
         anchored_seen = anchored_seen or (anchor is not None and row["hash"] == anchor.last_hash)
-        expected_prev = row["hash"]
         checked += 1
     if anchor is not None:
         broken = _check_anchor(anchor, checked, anchored_seen, row)
@@ -144,4 +229,6 @@ def verify_chain(
         last_id=row["id"] if row else None,
         last_hash=row["hash"] if row else None,
         unkeyed=unkeyed,
+        chains=len(walked),
+        anchors=anchors_checked,
     )

@@ -36,7 +36,8 @@ from faker import Faker
 from resettle.access.models import Share
 from resettle.accounts.models import Organisation, Role, User
 from resettle.audit import chain
-from resettle.audit.models import AuditEvent
+from resettle.audit.anchors import anchor
+from resettle.audit.models import AuditEvent, latest_hash
 from resettle.children.models import CareStatus, Child, Ethnicity, Gender, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.journey.defaults import ensure_defaults as ensure_journey_defaults
@@ -314,7 +315,7 @@ class _Pools:
 
 
 class _Audit:
-    """Audit rows for a batch, chained as `AuditEvent.save` chains one entry."""
+    """Audit rows for a batch, chained as `AuditEvent.save` chains each entry."""
 
     def __init__(self) -> None:
         self.rows: list[AuditEvent] = []
@@ -335,17 +336,26 @@ class _Audit:
         )
 
     def write(self, emails: dict[int, str]) -> None:
-        """Append the rows to the chain under the chain's lock, in time order."""
-        chain.lock(connection.alias)
-        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
-        prev = last or chain.GENESIS
+        """Append the rows to their chains in time order, as `AuditEvent.save` appends one.
+
+        Each row goes to its organisation's chain; each chain is locked (in chain order, so two
+        batches never wait for each other's locks) and its latest hash read before its rows are
+        linked. Ids are drawn in the rows' order, so within each chain id order is time order.
+        """
         self.rows.sort(key=lambda r: r.at)
+        by_chain: dict[int, list[AuditEvent]] = {}
         for row in self.rows:
-            row.actor_email = emails.get(row.actor_id, "")
-            row.prev_hash = prev
-            row.version = chain.CURRENT_VERSION
-            row.hash = row.compute_hash()
-            prev = row.hash
+            row.chain = chain.chain_for(row.organisation_id)
+            by_chain.setdefault(row.chain, []).append(row)
+        for number in sorted(by_chain):
+            chain.lock(connection.alias, number)
+            prev = latest_hash(number, connection.alias) or chain.GENESIS
+            for row in by_chain[number]:
+                row.actor_email = emails.get(row.actor_id, "")
+                row.prev_hash = prev
+                row.version = chain.CURRENT_VERSION
+                row.hash = row.compute_hash()
+                prev = row.hash
         # The trail's manager refuses bulk writes (each entry must be chained): these are.
         _insert(AuditEvent, self.rows)
 
@@ -820,7 +830,8 @@ def generate(
     """Make (or finish making) the population. Returns what was made and how long it took.
 
     With `jobs` above 1 (PostgreSQL only), that many processes make batches side by side: each
-    batch holds the audit chain's lock only while it appends its own entries, at its end.
+    batch holds the audit chains' locks only while it appends its own entries, at its end. The
+    trail is anchored at the end (`audit.anchors`), as a scheduled `audit_anchor` would.
     """
     _require_demo()
     started = time.monotonic()
@@ -881,6 +892,7 @@ def generate(
         if any(process.exitcode for process in processes):
             raise RuntimeError("A batch failed: run the command again to continue")
     write("\n")
+    anchor()
     if made and connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh statistics, so the planner sees the new size
             cursor.execute("ANALYZE")

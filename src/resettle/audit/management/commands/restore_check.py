@@ -1,15 +1,17 @@
 """Prove a restored database holds what was backed up: `manage.py restore_check`.
 
 A fingerprint of a database is the number of rows in every table and the state of the audit trail
-(intact, how many entries, the latest entry's id and hash). `scripts/backup` writes one just before
-it dumps the database; `scripts/restore` restores into an empty database and then runs
+(intact, how many entries, the latest entry's id and hash, and the latest entry of every chain).
+`scripts/backup` writes one just before it dumps the database; `scripts/restore` restores into an
+empty database and then runs
 
     manage.py restore_check --against BACKUP.fingerprint.json
 
 against the restored database, which fails unless the audit trail verifies (with the fingerprint's
-latest hash as its anchor: nothing cut off the end), and every table has at least as many rows as
-the fingerprint says (rows written between the fingerprint and the dump are in the dump too). With
-`--exact`, for a backup of a quiet database (a restore drill, the tests), the counts must match.
+latest hash as its anchor, and every chain's latest entry still there: nothing cut off the end of
+any chain), and every table has at least as many rows as the fingerprint says (rows written
+between the fingerprint and the dump are in the dump too). With `--exact`, for a backup of a quiet
+database (a restore drill, the tests), the counts must match.
 
     manage.py restore_check                  # print this database's fingerprint as JSON
     manage.py restore_check --write FILE     # ...or write it to FILE
@@ -25,6 +27,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
+from resettle.audit.anchors import heads
+from resettle.audit.models import AuditEvent
 from resettle.audit.verification import Anchor, verify_chain
 
 
@@ -45,6 +49,7 @@ def fingerprint(using: str) -> dict:
             "entries": result.checked,
             "last_id": result.last_id,
             "last_hash": result.last_hash,
+            "heads": {str(chain): list(head) for chain, head in heads(using).items()},
         },
     }
 
@@ -65,6 +70,15 @@ def differences(expected: dict, actual: dict, *, exact: bool, using: str) -> lis
     )
     if not anchored.intact:
         problems.append(f"audit trail: {anchored.broken.kind}: {anchored.broken.explanation}")
+    # Every chain's latest entry then must still be there (fingerprints from before the chains
+    # have none to check).
+    for chain, (entry_id, entry_hash) in sorted(audit.get("heads", {}).items()):
+        events = AuditEvent.objects.using(using)
+        if not events.filter(id=entry_id, chain=int(chain), hash=entry_hash).exists():
+            problems.append(
+                f"audit trail: entries missing from the end of chain {chain}: "
+                f"entry {entry_id} is not there"
+            )
     if exact and actual["audit"]["last_hash"] != audit["last_hash"]:
         problems.append("audit trail: the latest entry differs from the backup's")
     return problems

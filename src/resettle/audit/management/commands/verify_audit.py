@@ -1,13 +1,17 @@
 """Prove the audit trail is intact: `manage.py verify_audit`.
 
 Walks every entry in id order, a batch at a time, recomputing each hash (with RESETTLE_AUDIT_KEY
-for keyed entries) and checking each link. Exits 0 with "Audit trail intact: N entries", or
-non-zero naming the first broken entry, when it was written and why. Read-only, so there is nothing
-for a --dry-run to leave out.
+for keyed entries), checking each link in each chain and everything each anchor recorded. Exits 0
+with "Audit trail intact: N entries in C chains", or non-zero naming the first broken entry, when
+it was written and why.
+
+An intact trail is then anchored (`audit/anchors.py`): an entry in chain 0 records every chain's
+latest entry, so entries cut off the end of a chain after this check are caught by the next.
+`--no-anchor` writes nothing (a restored copy, a replica).
 
 Given an anchor kept elsewhere (`manage.py audit_anchor` prints one), it also proves that no
-entries were cut off the end: `--expect-last-hash HASH` (that entry must still be in the trail) and
-`--expect-at-least N` (no fewer entries than then).
+entries were cut off the end of chain 0: `--expect-last-hash HASH` (that entry must still be in
+the trail) and `--expect-at-least N` (no fewer entries than then).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 from django.utils import timezone
 
+from resettle.audit.anchors import anchor as take_anchor
 from resettle.audit.verification import Anchor, verify_chain
 
 HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -45,6 +50,11 @@ class Command(BaseCommand):
             default=None,
             help="How many entries there were when the anchor was taken: there must be no fewer.",
         )
+        parser.add_argument(
+            "--no-anchor",
+            action="store_true",
+            help="Only check: do not anchor the intact trail (a restored copy, a replica).",
+        )
 
     def handle(self, *args, batch_size: int, database: str, **options):
         if batch_size < 1:
@@ -70,14 +80,26 @@ class Command(BaseCommand):
                 f"Audit trail broken {where}: {broken.kind}: {broken.explanation}. "
                 f"{result.checked} entries before it are intact."
             )
-        self.stdout.write(self.style.SUCCESS(f"Audit trail intact: {result.checked} entries"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Audit trail intact: {result.checked} entries in {result.chains} "
+                f"chain{'' if result.chains == 1 else 's'}, "
+                f"{result.anchors} anchor{'' if result.anchors == 1 else 's'} checked"
+            )
+        )
         if anchor is not None:
             self.stdout.write("The anchor holds: no entries were removed from the end.")
         if result.last_id is not None and options["verbosity"] >= 1:
-            # Keep this somewhere else (a ticket, a log): it also proves no entries were cut off
-            # the end, which a chain cannot show on its own.
+            # The newest entry. To keep somewhere else (a ticket, a log), take the anchor below, or
+            # the one `audit_anchor` prints: it pins the end of every chain.
             self.stdout.write(f"Latest entry: {result.last_id}, hash {result.last_hash}")
             if result.unkeyed:
                 self.stdout.write(
                     f"{result.unkeyed} entries were written before the chain had a key."
+                )
+        if not options["no_anchor"]:
+            event, written = take_anchor(using=database)
+            if written and options["verbosity"] >= 1:
+                self.stdout.write(
+                    f"Anchored every chain's latest entry in entry {event.pk}, hash {event.hash}"
                 )

@@ -60,7 +60,8 @@ def releasing(on: date):
 
 
 def with_readiness(children, on: date | None = None) -> list[Child]:
-    """Attach `readiness` to each child of `due_for_release` (one more query, for the plans B)."""
+    """Attach `readiness` to each child of `due_for_release` (one more query, for the plans B).
+    Lists ask it of the rows they show (a page), not of every release."""
     on = on or today()
     rows = list(children)
     actions = load_key_actions(rows)
@@ -71,7 +72,7 @@ def with_readiness(children, on: date | None = None) -> list[Child]:
     return rows
 
 
-def upcoming_for(user, scope: str, on: date | None = None) -> list[Child]:
-    """Releases coming up among the children in the person's scope (access.policy.in_scope)."""
-    children = policy.in_scope(Child.objects.all(), user, scope)
-    return with_readiness(due_for_release(children, on), on)
+def releases_in_scope(user, scope: str, on: date | None = None) -> ChildQuerySet:
+    """Releases coming up among the children in the person's scope (access.policy.in_scope),
+    soonest first, without their readiness (`with_readiness`, for the rows shown)."""
+    return due_for_release(policy.in_scope(Child.objects.all(), user, scope), on)

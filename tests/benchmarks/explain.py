@@ -22,11 +22,14 @@ def queries():
     from resettle.accounts.models import User
     from resettle.children.models import Child
     from resettle.core.dates import today
-    from resettle.release.queries import due_for_release
+    from resettle.estate import queries as estate
+    from resettle.release.queries import due_for_release, releases_in_scope
     from resettle.web import week
 
     amara = User.objects.get(email="caseworker@camden.example")
     priya = User.objects.get(email="manager@camden.example")
+    chloe = User.objects.get(email="practitioner@feltham.example")
+    first = week.SECTION_LIMIT + 1  # My week reads one more row than it shows
     service = policy.in_scope(Child.objects.for_caseload(), priya, "service")
     mine = policy.in_scope(Child.objects.for_caseload(), amara, "mine")
     ends_on = week.week_of(today())[1]
@@ -43,14 +46,29 @@ def queries():
         "releases, whole service": due_for_release(
             policy.in_scope(Child.objects.all(), priya, "service")
         ),
+        "releases, whole service, page 1": releases_in_scope(priya, "service")[
+            : week.PAGE_SIZE + 1
+        ],
+        "releases, whole service, page 3": releases_in_scope(priya, "service")[
+            2 * week.PAGE_SIZE : 3 * week.PAGE_SIZE
+        ],
+        "releases, whole service, count": releases_in_scope(priya, "service").values("id"),
         "my week, not seen, whole service": week.not_seen(
             policy.in_scope(Child.objects.all(), priya, "service"), today()
-        )[:51],
+        )[:first],
         "my week, touchpoints, whole service": week.touchpoints_due(
             policy.visible_ids(Child.objects.all(), priya), ends_on
-        )[:51],
-        "my week, actions, mine": week.actions_due(amara, "mine", ends_on)[:51],
-        "my week, actions, whole service": week.actions_due(priya, "service", ends_on)[:51],
+        )[:first],
+        "my week, actions, mine": week.actions_due(amara, "mine", ends_on)[:first],
+        "my week, actions, whole service": week.actions_due(priya, "service", ends_on)[:first],
+        "establishment, placed here, page 1": estate.placed_here(chloe)[:25],
+        "establishment, placed here, count": estate.placed_here(chloe).values("id"),
+        "establishment, our week, touchpoints": estate.our_week_touchpoints(chloe)[
+            : estate.SECTION_LIMIT + 1
+        ],
+        "establishment, our week, actions expected": estate.actions_expected_of_us(chloe)[
+            : estate.SECTION_LIMIT + 1
+        ],
     }
 
 

@@ -24,7 +24,7 @@ from resettle.children.models import (
 from resettle.core.dates import today
 from resettle.journey.models import Touchpoint
 from resettle.plans.models import PlanAction
-from resettle.release.queries import due_for_release, with_readiness
+from resettle.release.queries import current_only, due_for_release, with_readiness
 
 # Arrivals: custody here that started this many days ago, or starts this many days ahead.
 ARRIVALS_BACK_DAYS = 28
@@ -48,15 +48,22 @@ def _with_placement(children: QuerySet, on: date) -> QuerySet:
     )
 
 
-def _placed(user) -> Q:
-    return Q(current_place=user.organisation_id, current_status_code__in=IN_SECURE_ESTABLISHMENT)
-
-
 def placed_here(user, on: date | None = None, status: str = "") -> QuerySet:
-    """The children placed in the person's establishment now, soonest release first."""
-    children = _with_placement(Child.objects.visible_to(user), on or today()).filter(_placed(user))
-    if status in STATUS_FILTERS:
-        children = children.filter(current_status_code__in=STATUS_FILTERS[status])
+    """The children placed in the person's establishment now, soonest release first.
+
+    Found from the episodes that name the establishment (its index) and are their child's current
+    one, then narrowed to the children the person may see: not by working out the current status
+    of every child shared with the establishment first (docs/performance.md)."""
+    on = on or today()
+    statuses = STATUS_FILTERS.get(status, IN_SECURE_ESTABLISHMENT)
+    # Across children: narrowed to the children the person sees in the same query.
+    placed = current_only(
+        LegalStatusEpisode.across_children.filter(
+            establishment_id=user.organisation_id, status__in=statuses
+        ),
+        on,
+    ).values("child_id")
+    children = _with_placement(Child.objects.visible_to(user).filter(id__in=placed), on)
     return children.select_related("owning_service", "lead_practitioner").order_by(
         F("release_on").asc(nulls_last=True), "preferred_name", "id"
     )
@@ -180,6 +187,18 @@ class Section:
         return cls(rows[:SECTION_LIMIT], len(rows) > SECTION_LIMIT)
 
 
+def our_week_touchpoints(user, on: date | None = None) -> QuerySet:
+    """Open touchpoints of the children placed here, overdue or due by Sunday."""
+    on = on or today()
+    sunday = on - timedelta(days=on.weekday()) + timedelta(days=6)
+    return (
+        Touchpoint.objects.for_children(placed_here(user, on).values("id"))
+        .filter(completed_on__isnull=True, superseded_on__isnull=True, due_on__lte=sunday)
+        .select_related("child", "rule")
+        .order_by("due_on", "id")
+    )
+
+
 @dataclass
 class OurWeek:
     starts_on: date
@@ -197,18 +216,11 @@ def our_week(user, on: date | None = None) -> OurWeek:
     on = on or today()
     monday = on - timedelta(days=on.weekday())
     sunday = monday + timedelta(days=6)
-    here = placed_here(user, on).values("id")
-    touchpoints = (
-        Touchpoint.objects.for_children(here)
-        .filter(completed_on__isnull=True, superseded_on__isnull=True, due_on__lte=sunday)
-        .select_related("child", "rule")
-        .order_by("due_on", "id")
-    )
     expected = actions_expected_of_us(user)
     return OurWeek(
         starts_on=monday,
         ends_on=sunday,
-        touchpoints=Section.of(touchpoints),
+        touchpoints=Section.of(our_week_touchpoints(user, on)),
         actions=Section.of(expected.filter(due_on__lte=sunday)),
         expected=Section.of(expected),
         on=on,

@@ -32,31 +32,33 @@ def due_for_release(children: ChildQuerySet, on: date | None = None) -> ChildQue
     )
 
 
-def releasing(on: date):
-    """The ids of children whose current legal status is custodial with an expected release in
-    the next 12 weeks: found from the episodes (an index on the expected release date), not by
-    working out every child's current status first (docs/performance.md).
-
-    An episode is the child's current one when no other episode of theirs that has started comes
-    after it in `children.models.CURRENT_ORDER` (later start, or the same start and a later id).
-    """
+def current_only(episodes, on: date):
+    """The episodes of `episodes` that are their child's current legal status on `on`: no other
+    episode of the child's that has started comes after it in `children.models.CURRENT_ORDER`
+    (a later start, or the same start and a later id). For lists found from the episodes (an
+    index on the episode), rather than by working out every child's current status first."""
     later = LegalStatusEpisode.objects.filter(
         child_id=OuterRef("child_id"), starts_on__lte=on
     ).filter(
         Q(starts_on__gt=OuterRef("starts_on"))
         | Q(starts_on=OuterRef("starts_on"), id__gt=OuterRef("id"))
     )
+    return episodes.filter(starts_on__lte=on).exclude(Exists(later))
+
+
+def releasing(on: date):
+    """The ids of children whose current legal status is custodial with an expected release in
+    the next 12 weeks: found from the episodes (an index on the expected release date), not by
+    working out every child's current status first (docs/performance.md)."""
     # Across children: the caller's scope narrows them in the same query.
-    return (
+    return current_only(
         LegalStatusEpisode.across_children.filter(
             status__in=CUSTODIAL,
-            starts_on__lte=on,
             expected_release_on__gte=on,
             expected_release_on__lte=on + timedelta(days=HORIZON_DAYS),
-        )
-        .exclude(Exists(later))
-        .values("child_id")
-    )
+        ),
+        on,
+    ).values("child_id")
 
 
 def with_readiness(children, on: date | None = None) -> list[Child]:

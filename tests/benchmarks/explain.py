@@ -23,7 +23,7 @@ def queries():
     from resettle.children.models import Child
     from resettle.core.dates import today
     from resettle.estate import queries as estate
-    from resettle.release.queries import due_for_release, releases_in_scope
+    from resettle.release.queries import children_in_scope, due_for_release, releases_in_scope
     from resettle.web import week
 
     amara = User.objects.get(email="caseworker@camden.example")
@@ -54,7 +54,7 @@ def queries():
         ],
         "releases, whole service, count": releases_in_scope(priya, "service").values("id"),
         "my week, not seen, whole service": week.not_seen(
-            policy.in_scope(Child.objects.all(), priya, "service"), today()
+            children_in_scope(priya, "service"), today()
         )[:first],
         "my week, touchpoints, whole service": week.touchpoints_due(
             policy.visible_ids(Child.objects.all(), priya), ends_on

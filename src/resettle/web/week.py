@@ -29,8 +29,14 @@ from resettle.access import policy
 from resettle.children.models import Child
 from resettle.core.dates import today
 from resettle.journey.models import Touchpoint
-from resettle.plans.models import PlanAction
-from resettle.release.queries import releases_in_scope, with_readiness
+from resettle.plans.models import ActionStatus, PlanAction
+from resettle.release.queries import (
+    IdsFirst,
+    among,
+    children_in_scope,
+    releases_in_scope,
+    with_readiness,
+)
 from resettle.release.readiness import HORIZON_DAYS, RAG_RULE
 
 # Not seen: no contact with the child (Child.last_contact_on) for this many days.
@@ -61,8 +67,7 @@ def page_of(queryset, number, size: int, prepare=None) -> Page:
         rows = list(queryset[: size + 1])
         # Setting the paginator's count (a cached property) spares the count query.
         paginator.count = len(rows) if len(rows) <= size else queryset.count()
-        page = paginator.page(1)
-        page.object_list = rows[:size]
+        page = Page(rows[:size], 1, paginator)
     else:
         page = paginator.get_page(number)
         page.object_list = list(page.object_list)
@@ -165,8 +170,9 @@ def week_of(on: date) -> tuple[date, date]:
 
 def touchpoints_due(child_ids, ends_on: date):
     """Open touchpoints due by `ends_on` of the children `child_ids` (a subquery of ids) gives."""
+    # Across children: narrowed to the children `child_ids` gives, in the same query.
     return (
-        Touchpoint.objects.for_children(child_ids)
+        Touchpoint.across_children.filter(among("child_id", child_ids))
         .filter(
             completed_on__isnull=True,
             superseded_on__isnull=True,
@@ -189,10 +195,16 @@ def actions_due(user, scope: str, ends_on: date):
         # Across children: the ids above are already of children the person sees.
         actions = PlanAction.across_children.filter(id__in=mine)
     else:
-        actions = PlanAction.objects.for_children(policy.visible_ids(Child.objects.all(), user))
-    actions = actions.filter(status__is_closed=False, due_on__lte=ends_on)
+        # Across children: narrowed to the children the person sees, in the same query.
+        actions = PlanAction.across_children.filter(
+            among("plan__child_id", policy.visible_ids(Child.objects.all(), user))
+        )
+    # The open statuses are a few configuration rows: a small list to check, not a join (each
+    # join makes the planner's search for an order of joins longer; docs/performance.md).
+    open_statuses = ActionStatus.objects.filter(is_closed=False).values("id")
+    actions = actions.filter(status_id__in=open_statuses, due_on__lte=ends_on)
     return actions.select_related(
-        "plan__child__lead_practitioner", "pathway", "status", "owner_person", "owner_organisation"
+        "plan__child__lead_practitioner", "owner_person", "owner_organisation"
     ).order_by("due_on", "id")
 
 
@@ -237,15 +249,15 @@ def my_week(
         "next-week": ends_on + timedelta(days=7),
         "overdue": on - timedelta(days=1),
     }[when]
-    children = policy.in_scope(Child.objects.all(), user, scope)
+    # A whole service's children as a list read once: each section finds their records by the
+    # child's index (release.queries.among; docs/performance.md).
+    children = children_in_scope(user, scope)
+    ids = (
+        children.values("id") if scope == "mine" else policy.visible_ids(Child.objects.all(), user)
+    )
 
     def touchpoints() -> Section:
-        ids = (
-            children.values("id")
-            if scope == "mine"
-            else policy.visible_ids(Child.objects.all(), user)
-        )
-        return read(touchpoints_due(ids, due_by))
+        return read(IdsFirst(touchpoints_due(ids, due_by)))
 
     def read(queryset, prepare=None) -> Section:
         if len(kinds) == 1:
@@ -254,7 +266,7 @@ def my_week(
 
     sections = {
         "touchpoints": touchpoints,
-        "actions": lambda: read(actions_due(user, scope, due_by)),
+        "actions": lambda: read(IdsFirst(actions_due(user, scope, due_by))),
         "releases": lambda: read(
             releases_in_scope(user, scope, on), lambda rows: with_readiness(rows, on)
         ),

@@ -23,7 +23,12 @@ def queries():
     from resettle.children.models import Child
     from resettle.core.dates import today
     from resettle.estate import queries as estate
-    from resettle.release.queries import children_in_scope, due_for_release, releases_in_scope
+    from resettle.release.queries import (
+        IdsFirst,
+        children_in_scope,
+        due_for_release,
+        releases_in_scope,
+    )
     from resettle.web import week
 
     amara = User.objects.get(email="caseworker@camden.example")
@@ -56,19 +61,24 @@ def queries():
         "my week, not seen, whole service": week.not_seen(
             children_in_scope(priya, "service"), today()
         )[:first],
-        "my week, touchpoints, whole service": week.touchpoints_due(
-            policy.visible_ids(Child.objects.all(), priya), ends_on
-        )[:first],
-        "my week, actions, mine": week.actions_due(amara, "mine", ends_on)[:first],
-        "my week, actions, whole service": week.actions_due(priya, "service", ends_on)[:first],
+        # As My week reads them: the first rows' ids, then those rows (release.queries.IdsFirst).
+        "my week, touchpoints, whole service": IdsFirst(
+            week.touchpoints_due(policy.visible_ids(Child.objects.all(), priya), ends_on)
+        ).rows(slice(0, first)),
+        "my week, actions, mine": IdsFirst(week.actions_due(amara, "mine", ends_on)).rows(
+            slice(0, first)
+        ),
+        "my week, actions, whole service": IdsFirst(
+            week.actions_due(priya, "service", ends_on)
+        ).rows(slice(0, first)),
         "establishment, placed here, page 1": estate.placed_here(chloe)[:25],
         "establishment, placed here, count": estate.placed_here(chloe).values("id"),
-        "establishment, our week, touchpoints": estate.our_week_touchpoints(chloe)[
-            : estate.SECTION_LIMIT + 1
-        ],
-        "establishment, our week, actions expected": estate.actions_expected_of_us(chloe)[
-            : estate.SECTION_LIMIT + 1
-        ],
+        "establishment, our week, touchpoints": IdsFirst(estate.our_week_touchpoints(chloe)).rows(
+            slice(0, estate.SECTION_LIMIT + 1)
+        ),
+        "establishment, our week, actions expected": IdsFirst(
+            estate.actions_expected_of_us(chloe)
+        ).rows(slice(0, estate.SECTION_LIMIT + 1)),
     }
 
 

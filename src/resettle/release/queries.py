@@ -53,12 +53,16 @@ class IdsFirst:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, bounds: slice) -> list:
+    def rows(self, bounds: slice):
+        """The query for the rows `bounds` (tests/benchmarks/explain.py shows its plan)."""
         ids = self.queryset.values("id")[bounds]
         # The ids are already those of the list (and of children the person sees).
         rows = self.queryset.model._base_manager.filter(id__in=ids)
         rows.query.select_related = self.queryset.query.select_related
-        return list(rows.order_by(*self.queryset.query.order_by))
+        return rows.order_by(*self.queryset.query.order_by)
+
+    def __getitem__(self, bounds: slice) -> list:
+        return list(self.rows(bounds))
 
 
 def due_for_release(children: ChildQuerySet, on: date | None = None, found=None) -> ChildQuerySet:

@@ -104,9 +104,9 @@ def test_pages_list_only_children_the_person_may_see(
     assert len(listed) == 4 and "Kemi" not in listed and "Restricted" not in listed
 
 
-# Session, user, the count (more than one page), the page's children, their plans B, and the
-# header's organisation. A list that fits on one page is not counted (test_releases_pages).
-UPCOMING_PAGED_QUERIES = 6
+# Session, user, the page's children (each with how many in all: no count query), their plans B,
+# and the header's organisation: on every page, as for a list that fits on one.
+UPCOMING_PAGED_QUERIES = 5
 
 
 @pytest.mark.parametrize("page", [1, 2, 3])
@@ -209,3 +209,12 @@ def test_the_page_is_ignored_when_every_kind_is_shown(client_for, priya, camden,
     rows = response.context["week"].touchpoints.rows
     assert [t.name for t in rows] == ["Touchpoint 0", "Touchpoint 1"]
     assert response.context["page"] is None
+
+
+def test_a_page_of_an_empty_list_says_it_is_empty(client_for, priya, small_pages):
+    client = client_for(priya)
+    response = client.get(UPCOMING, {"scope": "service", "page": 5})
+    assert response.status_code == 200 and response.context["page"].number == 1
+    assert 'id="no-releases"' in response.content.decode()
+    shown = client.get(WEEK, {"kind": "not-seen", "page": 3})
+    assert shown.status_code == 200 and 'id="no-not-seen"' in shown.content.decode()

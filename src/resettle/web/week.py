@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Window
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -58,16 +58,31 @@ WHEN = {
 }
 
 
-def page_of(queryset, number, size: int, prepare=None) -> Page:
-    """The page `number` of `queryset`, as Django's paginator gives it (a page that is not a number
-    is the first, a page past the end the last), with `prepare` applied to its rows. The first page
-    is read first, so a list that fits on one page is one query, not a count and then the rows."""
-    paginator = Paginator(queryset, size)
-    if str(number or "1").strip() == "1":
-        rows = list(queryset[: size + 1])
-        # Setting the paginator's count (a cached property) spares the count query.
-        paginator.count = len(rows) if len(rows) <= size else queryset.count()
-        page = Page(rows[:size], 1, paginator)
+def page_of(rows, number, size: int, prepare=None) -> Page:
+    """The page `number` of `rows`, as Django's paginator gives it (a page that is not a number is
+    the first, a page past the end the last), with `prepare` applied to the page's rows.
+
+    A queryset is read in one query: each row carries how many there are in all (a window
+    count), which costs nothing more when the order already needs every row (a page past the end
+    costs a count and the last page). Other lists (`IdsFirst`) read the first page first, so a
+    list that fits on one page is one query, and count only when there is more."""
+    paginator = Paginator(rows, size)
+    if hasattr(rows, "annotate"):
+        try:
+            wanted = max(1, int(number or 1))
+        except (TypeError, ValueError):
+            wanted = 1
+        found = list(rows.annotate(in_all=Window(Count("id")))[(wanted - 1) * size : wanted * size])
+        paginator.count = found[0].in_all if found else rows.count()  # a cached property
+        page = paginator.get_page(wanted)
+        if found or not paginator.count:
+            page.object_list = found
+        else:  # past the end: the last page
+            page.object_list = list(page.object_list)
+    elif str(number or "1").strip() == "1":
+        found = list(rows[: size + 1])
+        paginator.count = len(found) if len(found) <= size else rows.count()
+        page = Page(found[:size], 1, paginator)
     else:
         page = paginator.get_page(number)
         page.object_list = list(page.object_list)

@@ -43,6 +43,7 @@ from resettle.release.readiness import HORIZON_DAYS, RAG_RULE
 NOT_SEEN_DAYS = 28
 SECTION_LIMIT = 10
 PAGE_SIZE = 25
+LAST_PAGE = 1_000_000  # a page number asked for beyond this is read as this (the last page)
 
 # What My week can show (filter "kind"), and how far ahead (filter "when").
 KINDS = {
@@ -69,7 +70,8 @@ def page_of(rows, number, size: int, prepare=None) -> Page:
     paginator = Paginator(rows, size)
     if hasattr(rows, "annotate"):
         try:
-            wanted = max(1, int(number or 1))
+            # Past the end of any list (so the last page), with an offset any database can hold.
+            wanted = min(max(1, int(number or 1)), LAST_PAGE)
         except (TypeError, ValueError):
             wanted = 1
         found = list(rows.annotate(in_all=Window(Count("id")))[(wanted - 1) * size : wanted * size])

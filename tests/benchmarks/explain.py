@@ -18,15 +18,25 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def queries():
+    from django.db.models import Count, Window
+
     from resettle.access import policy
     from resettle.accounts.models import User
     from resettle.children.models import Child
     from resettle.core.dates import today
-    from resettle.release.queries import due_for_release
+    from resettle.estate import queries as estate
+    from resettle.release.queries import (
+        IdsFirst,
+        children_in_scope,
+        due_for_release,
+        releases_in_scope,
+    )
     from resettle.web import week
 
     amara = User.objects.get(email="caseworker@camden.example")
     priya = User.objects.get(email="manager@camden.example")
+    chloe = User.objects.get(email="practitioner@feltham.example")
+    first = week.SECTION_LIMIT + 1  # My week reads one more row than it shows
     service = policy.in_scope(Child.objects.for_caseload(), priya, "service")
     mine = policy.in_scope(Child.objects.for_caseload(), amara, "mine")
     ends_on = week.week_of(today())[1]
@@ -43,14 +53,34 @@ def queries():
         "releases, whole service": due_for_release(
             policy.in_scope(Child.objects.all(), priya, "service")
         ),
+        # As the releases page reads a page: its rows, each with how many in all (web.week.page_of).
+        "releases, whole service, page 1": releases_in_scope(priya, "service").annotate(
+            in_all=Window(Count("id"))
+        )[: week.PAGE_SIZE],
+        "releases, whole service, page 3": releases_in_scope(priya, "service").annotate(
+            in_all=Window(Count("id"))
+        )[2 * week.PAGE_SIZE : 3 * week.PAGE_SIZE],
         "my week, not seen, whole service": week.not_seen(
-            policy.in_scope(Child.objects.all(), priya, "service"), today()
-        )[:51],
-        "my week, touchpoints, whole service": week.touchpoints_due(
-            policy.visible_ids(Child.objects.all(), priya), ends_on
-        )[:51],
-        "my week, actions, mine": week.actions_due(amara, "mine", ends_on)[:51],
-        "my week, actions, whole service": week.actions_due(priya, "service", ends_on)[:51],
+            children_in_scope(priya, "service"), today()
+        )[:first],
+        # As My week reads them: the first rows' ids, then those rows (release.queries.IdsFirst).
+        "my week, touchpoints, whole service": IdsFirst(
+            week.touchpoints_due(policy.visible_ids(Child.objects.all(), priya), ends_on)
+        ).rows(slice(0, first)),
+        "my week, actions, mine": IdsFirst(week.actions_due(amara, "mine", ends_on)).rows(
+            slice(0, first)
+        ),
+        "my week, actions, whole service": IdsFirst(
+            week.actions_due(priya, "service", ends_on)
+        ).rows(slice(0, first)),
+        "establishment, placed here, page 1": estate.placed_here(chloe)[:25],
+        "establishment, placed here, count": estate.placed_here(chloe).values("id"),
+        "establishment, our week, touchpoints": IdsFirst(estate.our_week_touchpoints(chloe)).rows(
+            slice(0, estate.SECTION_LIMIT + 1)
+        ),
+        "establishment, our week, actions expected": IdsFirst(
+            estate.actions_expected_of_us(chloe)
+        ).rows(slice(0, estate.SECTION_LIMIT + 1)),
     }
 
 

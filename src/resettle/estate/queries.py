@@ -14,7 +14,9 @@ from datetime import date, timedelta
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
+from resettle.access import policy
 from resettle.access.models import Share
+from resettle.accounts.models import User
 from resettle.children.models import (
     IN_SECURE_ESTABLISHMENT,
     Child,
@@ -23,8 +25,14 @@ from resettle.children.models import (
 )
 from resettle.core.dates import today
 from resettle.journey.models import Touchpoint
-from resettle.plans.models import PlanAction
-from resettle.release.queries import due_for_release, with_readiness
+from resettle.plans.models import ActionStatus, PlanAction
+from resettle.release.queries import (
+    IdsFirst,
+    among,
+    current_only,
+    due_for_release,
+    with_readiness,
+)
 
 # Arrivals: custody here that started this many days ago, or starts this many days ahead.
 ARRIVALS_BACK_DAYS = 28
@@ -48,18 +56,49 @@ def _with_placement(children: QuerySet, on: date) -> QuerySet:
     )
 
 
-def _placed(user) -> Q:
-    return Q(current_place=user.organisation_id, current_status_code__in=IN_SECURE_ESTABLISHMENT)
+def _placements(user, on: date, status: str = "") -> QuerySet:
+    """The current legal statuses that place a child the person may see in the person's
+    establishment: found from the episodes that name it (its index) and are their child's current
+    one, then narrowed to the children the person sees (docs/performance.md)."""
+    statuses = STATUS_FILTERS.get(status, IN_SECURE_ESTABLISHMENT)
+    # Across children: narrowed to the children the person sees, in the same query.
+    return current_only(
+        LegalStatusEpisode.across_children.filter(
+            establishment_id=user.organisation_id, status__in=statuses
+        ),
+        on,
+    ).filter(among("child_id", policy.visible_ids(Child.objects.all(), user)))
+
+
+def placed_ids(user, on: date | None = None) -> QuerySet:
+    """The ids of the children placed in the person's establishment now (a subquery)."""
+    return _placements(user, on or today()).values("child_id")
 
 
 def placed_here(user, on: date | None = None, status: str = "") -> QuerySet:
-    """The children placed in the person's establishment now, soonest release first."""
-    children = _with_placement(Child.objects.visible_to(user), on or today()).filter(_placed(user))
-    if status in STATUS_FILTERS:
-        children = children.filter(current_status_code__in=STATUS_FILTERS[status])
-    return children.select_related("owning_service", "lead_practitioner").order_by(
-        F("release_on").asc(nulls_last=True), "preferred_name", "id"
+    """The children placed in the person's establishment now, soonest release first: as their
+    current legal statuses, each with its child, so the list's order and columns come from the
+    status itself, not worked out again for each child. `as_children` turns a page of them into
+    the children, each with `current_status_code`, `placed_since` and `release_on`."""
+    return (
+        _placements(user, on or today(), status)
+        .select_related("child__owning_service", "child__lead_practitioner")
+        .order_by(
+            F("expected_release_on").asc(nulls_last=True), "child__preferred_name", "child_id"
+        )
     )
+
+
+def as_children(placements) -> list[Child]:
+    children = []
+    for episode in placements:
+        child = episode.child
+        child.current_place = episode.establishment_id
+        child.current_status_code = episode.status
+        child.placed_since = episode.starts_on
+        child.release_on = episode.expected_release_on
+        children.append(child)
+    return children
 
 
 def shared_for_another_reason(user, on: date | None = None) -> QuerySet:
@@ -73,8 +112,9 @@ def shared_for_another_reason(user, on: date | None = None) -> QuerySet:
         .order_by("-starts_on", "-id")
     )
     # By id, not by negating the placement: a child with no legal status yet has none to compare.
-    here = placed_here(user, on).values("id")
-    children = _with_placement(Child.objects.visible_to(user), on).exclude(id__in=here)
+    children = _with_placement(Child.objects.visible_to(user), on).exclude(
+        id__in=placed_ids(user, on)
+    )
     return (
         children.annotate(
             share_purpose=Subquery(share.values("purpose")[:1]),
@@ -142,25 +182,29 @@ def arrivals(user, on: date | None = None) -> list[Arrival]:
 def releases(user, on: date | None = None) -> list[Child]:
     """Children placed here with a release in the next 12 weeks, with their readiness."""
     on = on or today()
-    here = placed_here(user, on).values("id")
+    here = placed_ids(user, on)
     return with_readiness(due_for_release(Child.objects.filter(id__in=here), on), on)
 
 
 def _owned_by_us(user) -> Q:
     org = user.organisation_id
-    return Q(owner_organisation_id=org) | Q(owner_person__organisation_id=org)
+    # The establishment's people as a short list, not a join to every owner (each join makes the
+    # planner's search longer; docs/performance.md).
+    people = User.objects.filter(organisation_id=org).values("id")
+    return Q(owner_organisation_id=org) | Q(owner_person_id__in=people)
 
 
 def actions_expected_of_us(user) -> QuerySet:
     """Open actions in the plans of children the person sees, owned by the establishment or one
     of its people: what other agencies expect of it. Soonest due first, undated last."""
-    visible = Child.objects.visible_to(user).values("id")
+    visible = policy.visible_ids(Child.objects.all(), user)
+    open_statuses = ActionStatus.objects.filter(is_closed=False).values("id")
+    # Across children: narrowed to the children the person sees, in the same query.
     return (
-        PlanAction.objects.for_children(visible)
-        .filter(_owned_by_us(user), status__is_closed=False)
+        PlanAction.across_children.filter(among("plan__child_id", visible))
+        .filter(_owned_by_us(user), status_id__in=open_statuses)
         .select_related(
             "plan__child__owning_service",
-            "pathway",
             "status",
             "owner_person",
             "created_by__organisation",
@@ -180,6 +224,19 @@ class Section:
         return cls(rows[:SECTION_LIMIT], len(rows) > SECTION_LIMIT)
 
 
+def our_week_touchpoints(user, on: date | None = None) -> QuerySet:
+    """Open touchpoints of the children placed here, overdue or due by Sunday."""
+    on = on or today()
+    sunday = on - timedelta(days=on.weekday()) + timedelta(days=6)
+    # Across children: narrowed to the children placed here, in the same query.
+    return (
+        Touchpoint.across_children.filter(among("child_id", placed_ids(user, on)))
+        .filter(completed_on__isnull=True, superseded_on__isnull=True, due_on__lte=sunday)
+        .select_related("child", "rule")
+        .order_by("due_on", "id")
+    )
+
+
 @dataclass
 class OurWeek:
     starts_on: date
@@ -197,19 +254,12 @@ def our_week(user, on: date | None = None) -> OurWeek:
     on = on or today()
     monday = on - timedelta(days=on.weekday())
     sunday = monday + timedelta(days=6)
-    here = placed_here(user, on).values("id")
-    touchpoints = (
-        Touchpoint.objects.for_children(here)
-        .filter(completed_on__isnull=True, superseded_on__isnull=True, due_on__lte=sunday)
-        .select_related("child", "rule")
-        .order_by("due_on", "id")
-    )
     expected = actions_expected_of_us(user)
     return OurWeek(
         starts_on=monday,
         ends_on=sunday,
-        touchpoints=Section.of(touchpoints),
-        actions=Section.of(expected.filter(due_on__lte=sunday)),
-        expected=Section.of(expected),
+        touchpoints=Section.of(IdsFirst(our_week_touchpoints(user, on))),
+        actions=Section.of(IdsFirst(expected.filter(due_on__lte=sunday))),
+        expected=Section.of(IdsFirst(expected)),
         on=on,
     )

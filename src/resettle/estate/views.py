@@ -35,8 +35,10 @@ def _require_workspace(request: HttpRequest) -> None:
         raise PermissionDenied(_("The establishment's workspace is for the secure estate's staff."))
 
 
-def _paged(request: HttpRequest, children):
-    page = Paginator(children, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+def _paged(request: HttpRequest, rows, prepare=None):
+    page = Paginator(rows, settings.CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+    if prepare is not None:
+        page.object_list = prepare(page.object_list)
     return page, page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
 
 
@@ -53,7 +55,9 @@ def placed(request: HttpRequest) -> HttpResponse:
     _require_workspace(request)
     status = request.GET.get("status", "")
     status = status if status in queries.STATUS_FILTERS else ""
-    page, page_range = _paged(request, queries.placed_here(request.user, status=status))
+    page, page_range = _paged(
+        request, queries.placed_here(request.user, status=status), queries.as_children
+    )
     return _render(
         request,
         "estate/placed.html",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db import connection
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Subquery
 
 from resettle.access import policy
 from resettle.children.models import Child, ChildQuerySet, LegalStatusEpisode, current_episodes
@@ -14,15 +15,66 @@ from resettle.plans.facts import key_plans_b, load_key_actions
 from .readiness import CUSTODIAL, HORIZON_DAYS, readiness
 
 
-def due_for_release(children: ChildQuerySet, on: date | None = None) -> ChildQuerySet:
+class _InArray(Func):
+    """`column = ANY(ARRAY(subquery))`: PostgreSQL reads the subquery once, into a list."""
+
+    arg_joiner = " = ANY(ARRAY"
+    template = "%(expressions)s)"
+    output_field = BooleanField()
+
+
+def among(field: str, ids):
+    """A filter: `field` is one of the ids the subquery `ids` gives (a child's id, for lists of a
+    whole service's records).
+
+    Written as `IN (subquery)`, PostgreSQL may join a long list of due dates with the subquery's
+    rows one by one (a nested loop over thousands of children: docs/performance.md). As a list read
+    once (`= ANY(ARRAY(subquery))`), it finds each child's records by the child's index instead,
+    which costs what the service's size costs, large or small. Other databases use `IN`."""
+    if connection.vendor == "postgresql":
+        # Without an order: `IN` drops it by itself, a list would sort for nothing.
+        return _InArray(F(field), Subquery(ids.order_by()))
+    return Q(**{f"{field}__in": ids})
+
+
+class IdsFirst:
+    """A list's rows, sliced as a queryset is (`[a:b]`, `count()`, for Django's paginator), read
+    in one query that first finds the slice's ids in order (the list's filters and order, without
+    the tables `select_related` joins), then joins those tables to those rows only. Written as
+    one query, PostgreSQL may join the tables to every candidate row before keeping the first few
+    (thousands of touchpoints of a whole service to show ten: docs/performance.md)."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def rows(self, bounds: slice):
+        """The query for the rows `bounds` (tests/benchmarks/explain.py shows its plan)."""
+        ids = self.queryset.values("id")[bounds]
+        # The ids are already those of the list (and of children the person sees).
+        rows = self.queryset.model._base_manager.filter(id__in=ids)
+        rows.query.select_related = self.queryset.query.select_related
+        return rows.order_by(*self.queryset.query.order_by)
+
+    def __getitem__(self, bounds: slice) -> list:
+        return list(self.rows(bounds))
+
+
+def due_for_release(children: ChildQuerySet, on: date | None = None, found=None) -> ChildQuerySet:
     """Children whose current status is custodial with an expected release in the next 12 weeks.
 
     Each child carries `release_on` and `current_status`; sorted by release date. One query.
+    `found`: the ids of `releasing(on)`, already narrowed (a whole service: `releases_in_scope`).
     """
     on = on or today()
     latest = current_episodes(on)
     return (
-        children.filter(id__in=releasing(on))
+        children.filter(id__in=releasing(on) if found is None else found)
         .annotate(
             current_status_code=Subquery(latest.values("status")[:1]),
             release_on=Subquery(latest.values("expected_release_on")[:1]),
@@ -32,35 +84,38 @@ def due_for_release(children: ChildQuerySet, on: date | None = None) -> ChildQue
     )
 
 
-def releasing(on: date):
-    """The ids of children whose current legal status is custodial with an expected release in
-    the next 12 weeks: found from the episodes (an index on the expected release date), not by
-    working out every child's current status first (docs/performance.md).
-
-    An episode is the child's current one when no other episode of theirs that has started comes
-    after it in `children.models.CURRENT_ORDER` (later start, or the same start and a later id).
-    """
+def current_only(episodes, on: date):
+    """The episodes of `episodes` that are their child's current legal status on `on`: no other
+    episode of the child's that has started comes after it in `children.models.CURRENT_ORDER`
+    (a later start, or the same start and a later id). For lists found from the episodes (an
+    index on the episode), rather than by working out every child's current status first."""
     later = LegalStatusEpisode.objects.filter(
         child_id=OuterRef("child_id"), starts_on__lte=on
     ).filter(
         Q(starts_on__gt=OuterRef("starts_on"))
         | Q(starts_on=OuterRef("starts_on"), id__gt=OuterRef("id"))
     )
+    return episodes.filter(starts_on__lte=on).exclude(Exists(later))
+
+
+def releasing(on: date):
+    """The ids of children whose current legal status is custodial with an expected release in
+    the next 12 weeks: found from the episodes (an index on the expected release date), not by
+    working out every child's current status first (docs/performance.md)."""
     # Across children: the caller's scope narrows them in the same query.
-    return (
+    return current_only(
         LegalStatusEpisode.across_children.filter(
             status__in=CUSTODIAL,
-            starts_on__lte=on,
             expected_release_on__gte=on,
             expected_release_on__lte=on + timedelta(days=HORIZON_DAYS),
-        )
-        .exclude(Exists(later))
-        .values("child_id")
-    )
+        ),
+        on,
+    ).values("child_id")
 
 
 def with_readiness(children, on: date | None = None) -> list[Child]:
-    """Attach `readiness` to each child of `due_for_release` (one more query, for the plans B)."""
+    """Attach `readiness` to each child of `due_for_release` (one more query, for the plans B).
+    Lists ask it of the rows they show (a page), not of every release."""
     on = on or today()
     rows = list(children)
     actions = load_key_actions(rows)
@@ -71,7 +126,25 @@ def with_readiness(children, on: date | None = None) -> list[Child]:
     return rows
 
 
-def upcoming_for(user, scope: str, on: date | None = None) -> list[Child]:
-    """Releases coming up among the children in the person's scope (access.policy.in_scope)."""
-    children = policy.in_scope(Child.objects.all(), user, scope)
-    return with_readiness(due_for_release(children, on), on)
+def children_in_scope(user, scope: str) -> ChildQuerySet:
+    """The children in the person's scope (access.policy.in_scope). A whole service is narrowed
+    to the ids the policy gives (`policy.visible_ids`, the same rule), read once as a list
+    (`among`), so lists of its records are found by each child's index."""
+    if scope == policy.MINE:
+        return policy.in_scope(Child.objects.all(), user, scope)
+    return Child.objects.filter(among("id", policy.visible_ids(Child.objects.all(), user)))
+
+
+def releases_in_scope(user, scope: str, on: date | None = None) -> ChildQuerySet:
+    """Releases coming up among the children in the person's scope, soonest first, without their
+    readiness (`with_readiness`, for the rows shown)."""
+    if scope == policy.MINE:
+        return due_for_release(policy.in_scope(Child.objects.all(), user, scope), on)
+    # A whole service: the releases in the next 12 weeks (the release-date index) of the
+    # children the person sees (their ids hashed once), and only then is each checked to be the
+    # child's current status; not every child of the service's status first (docs/performance.md).
+    on = on or today()
+    visible = policy.visible_ids(Child.objects.all(), user)
+    return due_for_release(
+        Child.objects.all(), on, found=releasing(on).filter(child_id__in=visible)
+    )

@@ -2,7 +2,11 @@
 whole service (access.policy.in_scope).
 
 Touchpoints and meetings come from `resettle.journey` and plan actions from `resettle.plans`. Each
-section is one query however many rows it has; a section shows at most SECTION_LIMIT rows.
+section is one query however many rows it has. With every kind shown, each section shows its first
+SECTION_LIMIT rows and, when there are more, links to the whole list: My week with that one kind
+chosen, shown in pages of PAGE_SIZE with how many in all (counting a long list means reading all of
+it, so only the paged list does). Releases coming up are shown in pages of PAGE_SIZE too. Every
+order ends with the id, so paging is stable.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, Window
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -23,13 +29,21 @@ from resettle.access import policy
 from resettle.children.models import Child
 from resettle.core.dates import today
 from resettle.journey.models import Touchpoint
-from resettle.plans.models import PlanAction
-from resettle.release.queries import upcoming_for
+from resettle.plans.models import ActionStatus, PlanAction
+from resettle.release.queries import (
+    IdsFirst,
+    among,
+    children_in_scope,
+    releases_in_scope,
+    with_readiness,
+)
 from resettle.release.readiness import HORIZON_DAYS, RAG_RULE
 
 # Not seen: no contact with the child (Child.last_contact_on) for this many days.
 NOT_SEEN_DAYS = 28
-SECTION_LIMIT = 50
+SECTION_LIMIT = 10
+PAGE_SIZE = 25
+LAST_PAGE = 1_000_000  # a page number asked for beyond this is read as this (the last page)
 
 # What My week can show (filter "kind"), and how far ahead (filter "when").
 KINDS = {
@@ -45,15 +59,63 @@ WHEN = {
 }
 
 
+def page_of(rows, number, size: int, prepare=None) -> Page:
+    """The page `number` of `rows`, as Django's paginator gives it (a page that is not a number is
+    the first, a page past the end the last), with `prepare` applied to the page's rows.
+
+    A queryset is read in one query: each row carries how many there are in all (a window
+    count), which costs nothing more when the order already needs every row (a page past the end
+    costs a count and the last page). Other lists (`IdsFirst`) read the first page first, so a
+    list that fits on one page is one query, and count only when there is more."""
+    paginator = Paginator(rows, size)
+    if hasattr(rows, "annotate"):
+        try:
+            # Past the end of any list (so the last page), with an offset any database can hold.
+            wanted = min(max(1, int(number or 1)), LAST_PAGE)
+        except (TypeError, ValueError):
+            wanted = 1
+        found = list(rows.annotate(in_all=Window(Count("id")))[(wanted - 1) * size : wanted * size])
+        paginator.count = found[0].in_all if found else rows.count()  # a cached property
+        page = paginator.get_page(wanted)
+        if found or not paginator.count:
+            page.object_list = found
+        else:  # past the end: the last page
+            page.object_list = list(page.object_list)
+    elif str(number or "1").strip() == "1":
+        found = list(rows[: size + 1])
+        paginator.count = len(found) if len(found) <= size else rows.count()
+        page = Page(found[:size], 1, paginator)
+    else:
+        page = paginator.get_page(number)
+        page.object_list = list(page.object_list)
+    if prepare is not None:
+        page.object_list = prepare(page.object_list)
+    return page
+
+
 @dataclass
 class Section:
+    """The rows of one kind shown: the first SECTION_LIMIT, or one page of PAGE_SIZE."""
+
     rows: list
-    more: bool = False
+    more: bool = False  # there are more than the rows shown
+    page: Page | None = None  # when the section is shown in pages
 
     @classmethod
-    def of(cls, queryset) -> Section:
+    def first(cls, queryset, prepare=None) -> Section:
+        """The first SECTION_LIMIT rows, in one query (one more row says whether there are more)."""
         rows = list(queryset[: SECTION_LIMIT + 1])
-        return cls(rows[:SECTION_LIMIT], len(rows) > SECTION_LIMIT)
+        shown = rows[:SECTION_LIMIT]
+        return cls(prepare(shown) if prepare else shown, len(rows) > SECTION_LIMIT)
+
+    @classmethod
+    def paged(cls, queryset, number, prepare=None) -> Section:
+        page = page_of(queryset, number, PAGE_SIZE, prepare)
+        return cls(page.object_list, page.has_next(), page)
+
+    @classmethod
+    def empty(cls) -> Section:
+        return cls([])
 
 
 @dataclass
@@ -82,10 +144,17 @@ class Week:
     ends_on: date
     touchpoints: Section
     actions: Section
-    releases: list
+    releases: Section
     not_seen: Section
     kinds: tuple[str, ...] = tuple(KINDS)
     when: str = "this-week"
+
+    @property
+    def paged(self) -> Section | None:
+        """The section shown in pages: the one kind chosen, if only one was."""
+        if len(self.kinds) != 1:
+            return None
+        return getattr(self, self.kinds[0].replace("-", "_"))
 
     @property
     def by_child(self) -> list[ChildWeek]:
@@ -102,7 +171,7 @@ class Week:
             for action in self.actions.rows:
                 entry(action.plan.child).actions.append(action)
         if "releases" in self.kinds:
-            for child in self.releases:
+            for child in self.releases.rows:
                 entry(child).release = child
         if "not-seen" in self.kinds:
             for child in self.not_seen.rows:
@@ -118,8 +187,9 @@ def week_of(on: date) -> tuple[date, date]:
 
 def touchpoints_due(child_ids, ends_on: date):
     """Open touchpoints due by `ends_on` of the children `child_ids` (a subquery of ids) gives."""
+    # Across children: narrowed to the children `child_ids` gives, in the same query.
     return (
-        Touchpoint.objects.for_children(child_ids)
+        Touchpoint.across_children.filter(among("child_id", child_ids))
         .filter(
             completed_on__isnull=True,
             superseded_on__isnull=True,
@@ -142,10 +212,16 @@ def actions_due(user, scope: str, ends_on: date):
         # Across children: the ids above are already of children the person sees.
         actions = PlanAction.across_children.filter(id__in=mine)
     else:
-        actions = PlanAction.objects.for_children(policy.visible_ids(Child.objects.all(), user))
-    actions = actions.filter(status__is_closed=False, due_on__lte=ends_on)
+        # Across children: narrowed to the children the person sees, in the same query.
+        actions = PlanAction.across_children.filter(
+            among("plan__child_id", policy.visible_ids(Child.objects.all(), user))
+        )
+    # The open statuses are a few configuration rows: a small list to check, not a join (each
+    # join makes the planner's search for an order of joins longer; docs/performance.md).
+    open_statuses = ActionStatus.objects.filter(is_closed=False).values("id")
+    actions = actions.filter(status_id__in=open_statuses, due_on__lte=ends_on)
     return actions.select_related(
-        "plan__child__lead_practitioner", "pathway", "status", "owner_person", "owner_organisation"
+        "plan__child__lead_practitioner", "owner_person", "owner_organisation"
     ).order_by("due_on", "id")
 
 
@@ -166,15 +242,23 @@ def not_seen(children, on: date):
     return rows
 
 
-def _with_last_seen(section: Section) -> Section:
-    for child in section.rows:
+def _with_last_seen(rows: list) -> list:
+    for child in rows:
         child.last_seen_on = child.last_contact_on
-    return section
+    return rows
 
 
 def my_week(
-    user, scope: str, on: date | None = None, *, kinds=tuple(KINDS), when: str = "this-week"
+    user,
+    scope: str,
+    on: date | None = None,
+    *,
+    kinds=tuple(KINDS),
+    when: str = "this-week",
+    page: str | int | None = None,
 ) -> Week:
+    """What is due. Only the kinds asked for are read: each its first SECTION_LIMIT rows, or, when
+    only one kind is asked for, the page `page` of it."""
     on = on or today()
     starts_on, ends_on = week_of(on)
     due_by = {
@@ -182,22 +266,38 @@ def my_week(
         "next-week": ends_on + timedelta(days=7),
         "overdue": on - timedelta(days=1),
     }[when]
-    children = policy.in_scope(Child.objects.all(), user, scope)
+    # A whole service's children as a list read once: each section finds their records by the
+    # child's index (release.queries.among; docs/performance.md).
+    children = children_in_scope(user, scope)
+    ids = (
+        children.values("id") if scope == "mine" else policy.visible_ids(Child.objects.all(), user)
+    )
+
+    def touchpoints() -> Section:
+        return read(IdsFirst(touchpoints_due(ids, due_by)))
+
+    def read(queryset, prepare=None) -> Section:
+        if len(kinds) == 1:
+            return Section.paged(queryset, page, prepare)
+        return Section.first(queryset, prepare)
+
+    sections = {
+        "touchpoints": touchpoints,
+        "actions": lambda: read(IdsFirst(actions_due(user, scope, due_by))),
+        "releases": lambda: read(
+            releases_in_scope(user, scope, on), lambda rows: with_readiness(rows, on)
+        ),
+        "not-seen": lambda: read(not_seen(children, on), _with_last_seen),
+    }
+    found = {kind: sections[kind]() if kind in kinds else Section.empty() for kind in sections}
     return Week(
         scope=scope,
         starts_on=starts_on,
         ends_on=due_by,
-        touchpoints=Section.of(
-            touchpoints_due(
-                children.values("id")
-                if scope == "mine"
-                else policy.visible_ids(Child.objects.all(), user),
-                due_by,
-            )
-        ),
-        actions=Section.of(actions_due(user, scope, due_by)),
-        releases=upcoming_for(user, scope, on),
-        not_seen=_with_last_seen(Section.of(not_seen(children, on))),
+        touchpoints=found["touchpoints"],
+        actions=found["actions"],
+        releases=found["releases"],
+        not_seen=found["not-seen"],
         kinds=tuple(kinds),
         when=when,
     )
@@ -232,15 +332,33 @@ def _scope(request: HttpRequest) -> str:
     return policy.scope_from(request.user, request.GET.get("scope"))
 
 
+def _page_range(page: Page | None):
+    if page is None:
+        return []
+    return page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+
+
 @require_GET
 def upcoming(request: HttpRequest) -> HttpResponse:
+    """Releases coming up, PAGE_SIZE to a page; readiness is worked out for the page's
+    rows only."""
     scope = _scope(request)
+    on = today()
+    page = page_of(
+        releases_in_scope(request.user, scope, on),
+        request.GET.get("page"),
+        PAGE_SIZE,
+        lambda rows: with_readiness(rows, on),
+    )
     return render(
         request,
         "release/upcoming.html",
         {
             "scope": scope,
-            "children": upcoming_for(request.user, scope),
+            "children": page.object_list,
+            "page": page,
+            "page_range": _page_range(page),
+            "query_string": urlencode({"scope": scope}),
             "rag_rule": RAG_RULE,
             "weeks": HORIZON_DAYS // 7,
         },
@@ -252,16 +370,29 @@ def my_week_page(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     form = WeekFilterForm(request.GET)
     kinds, when = form.choices()
+    week = my_week(request.user, scope, kinds=kinds, when=when, page=request.GET.get("page"))
+    paged_section = week.paged
+    filters = {"scope": scope, "when": when}
     return render(
         request,
         "release/my_week.html",
         {
             "scope": scope,
             "form": form,
-            "week": my_week(request.user, scope, kinds=kinds, when=when),
+            "week": week,
             "today": today(),
             "rag_rule": RAG_RULE,
             "not_seen_days": NOT_SEEN_DAYS,
             "limit": SECTION_LIMIT,
+            # The links to each long section in pages, and the paged section's own links: the
+            # filters stay in the address.
+            "see_all": {
+                kind.replace("-", "_"): urlencode({**filters, "kind": kind}) for kind in KINDS
+            },
+            "everything": urlencode(filters),
+            "paged_label": KINDS[kinds[0]] if paged_section else "",
+            "page": paged_section.page if paged_section else None,
+            "page_range": _page_range(paged_section.page if paged_section else None),
+            "query_string": urlencode({**filters, "kind": kinds[0]}) if paged_section else "",
         },
     )

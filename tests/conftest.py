@@ -49,9 +49,12 @@ def kept_ratings_stay_true(request):
     transactional = marker is not None and (
         marker.kwargs.get("transaction") or (marker.args and marker.args[0])
     )
-    uses_db = not transactional and (
-        marker is not None or "db" in request.fixturenames
-    ) and "transactional_db" not in request.fixturenames and "live_server" not in request.fixturenames
+    uses_db = (
+        not transactional
+        and (marker is not None or "db" in request.fixturenames)
+        and "transactional_db" not in request.fixturenames
+        and "live_server" not in request.fixturenames
+    )
     if uses_db:
         request.getfixturevalue("db")  # so this check runs before the test's rollback
     yield

@@ -42,7 +42,9 @@ def test_a_list_keeps_the_rating_and_reuses_it(child, amara, django_assert_num_q
     assert row(child).rated_on is None  # made just now: nothing rated yet
     first = kept.ratings_for(listed(child), amara)[child.pk]
     assert row(child).rated_on == today()
-    assert row(child).statuses == kept.encode(five_cs_for(listed(child), None, light=True)[child.pk])
+    assert row(child).statuses == kept.encode(
+        five_cs_for(listed(child), None, light=True)[child.pk]
+    )
     with django_assert_num_queries(2):  # the child, then the kept rating: no check
         again = kept.ratings_for(listed(child), amara)[child.pk]
     assert [c.status for c in again.cs] == [c.status for c in first.cs]
@@ -93,9 +95,7 @@ def test_a_rating_made_before_a_change_is_not_written_over_the_change(child, ama
     assert row(other).rated_on is None
 
 
-def test_links_and_deletions_mark_it_and_a_deleted_child_leaves_nothing(
-    child, amara, make_entry
-):
+def test_links_and_deletions_mark_it_and_a_deleted_child_leaves_nothing(child, amara, make_entry):
     entry = make_entry(child, amara)
     kept.ratings_for(listed(child), amara)
     entry.strengths.clear()

@@ -30,8 +30,8 @@ from resettle.children.models import (
     LegalStatusEpisode,
 )
 from resettle.core.dates import today
-from resettle.quality.models import FIVE_CS
 from resettle.quality.kept import ratings_for
+from resettle.quality.models import FIVE_CS
 
 from . import charts
 from .measures import (

@@ -79,7 +79,10 @@ def connect() -> None:
     for signal in (post_save, post_delete):
         for model in paths:
             signal.connect(
-                record_saved, sender=model, weak=False, dispatch_uid=f"kept-{id(signal)}-{model._meta.label}"
+                record_saved,
+                sender=model,
+                weak=False,
+                dispatch_uid=f"kept-{id(signal)}-{model._meta.label}",
             )
     for model in paths:
         for field in model._meta.local_many_to_many:

@@ -5,36 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0006_work_contact_for_children'),
-        ('children', '0008_search_trigram_index'),
+        ("accounts", "0006_work_contact_for_children"),
+        ("children", "0008_search_trigram_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='child',
-            name='children_ch_owning__cc0713_idx',
+            model_name="child",
+            name="children_ch_owning__cc0713_idx",
         ),
         migrations.RemoveIndex(
-            model_name='child',
-            name='children_ch_owning__949759_idx',
+            model_name="child",
+            name="children_ch_owning__949759_idx",
         ),
         migrations.AddIndex(
-            model_name='child',
-            index=models.Index(fields=['owning_service', 'preferred_name', 'legal_name', 'id'], name='child_service_name_idx'),
+            model_name="child",
+            index=models.Index(
+                fields=["owning_service", "preferred_name", "legal_name", "id"],
+                name="child_service_name_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='child',
-            index=models.Index(fields=['owning_service', 'local_reference', 'id'], name='child_service_ref_idx'),
+            model_name="child",
+            index=models.Index(
+                fields=["owning_service", "local_reference", "id"], name="child_service_ref_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='child',
-            index=models.Index(fields=['owning_service', 'date_of_birth', 'id'], name='child_service_born_idx'),
+            model_name="child",
+            index=models.Index(
+                fields=["owning_service", "date_of_birth", "id"], name="child_service_born_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='child',
-            index=models.Index(fields=['owning_service', 'created_at', 'id'], name='child_service_added_idx'),
+            model_name="child",
+            index=models.Index(
+                fields=["owning_service", "created_at", "id"], name="child_service_added_idx"
+            ),
         ),
     ]

@@ -6,26 +6,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('children', '0009_service_order_indexes'),
-        ('quality', '0002_child_scoped_managers'),
+        ("children", "0009_service_order_indexes"),
+        ("quality", "0002_child_scoped_managers"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='KeptRating',
+            name="KeptRating",
             fields=[
-                ('child', models.OneToOneField(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, primary_key=True, related_name='+', serialize=False, to='children.child')),
-                ('statuses', models.CharField(blank=True, max_length=5)),
-                ('rated_on', models.DateField(null=True)),
-                ('generation', models.BigIntegerField(default=0)),
+                (
+                    "child",
+                    models.OneToOneField(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="children.child",
+                    ),
+                ),
+                ("statuses", models.CharField(blank=True, max_length=5)),
+                ("rated_on", models.DateField(null=True)),
+                ("generation", models.BigIntegerField(default=0)),
             ],
             options={
-                'default_manager_name': 'across_children',
+                "default_manager_name": "across_children",
             },
             managers=[
-                ('across_children', django.db.models.manager.Manager()),
+                ("across_children", django.db.models.manager.Manager()),
             ],
         ),
     ]

@@ -22,6 +22,7 @@ def queries():
 
     from resettle.access import policy
     from resettle.accounts.models import User
+    from resettle.children.forms import CaseloadFilterForm
     from resettle.children.models import Child
     from resettle.core.dates import today
     from resettle.estate import queries as estate
@@ -31,25 +32,32 @@ def queries():
         due_for_release,
         releases_in_scope,
     )
-    from resettle.web import week
+    from resettle.web import caseload, week
 
     amara = User.objects.get(email="caseworker@camden.example")
     priya = User.objects.get(email="manager@camden.example")
     chloe = User.objects.get(email="practitioner@feltham.example")
     first = week.SECTION_LIMIT + 1  # My week reads one more row than it shows
-    service = policy.in_scope(Child.objects.for_caseload(), priya, "service")
-    mine = policy.in_scope(Child.objects.for_caseload(), amara, "mine")
+    # The caseload as it reads a page (web.caseload): the page's ids from the parts in order,
+    # then those children; the count from the ids alone.
+    service = policy.in_scope_parts(Child.objects.for_caseload(), priya, "service")
+    mine = policy.in_scope_parts(Child.objects.for_caseload(), amara, "mine")
+    searched = [part.search("Jam") for part in service]
+    by_name = CaseloadFilterForm.SORTS["name"]
     ends_on = week.week_of(today())[1]
     return {
-        "caseload, whole service, page 1": service.order_by("preferred_name", "legal_name", "id")[
-            :25
+        "caseload, whole service, page 1": caseload.in_order(service, by_name)[:25],
+        "caseload, whole service, the ids it counts": policy.combine(
+            [part.values("id") for part in service]
+        ),
+        "caseload, the page's children": Child.objects.for_caseload().filter(
+            id__in=[row["id"] for row in caseload.in_order(service, by_name)[:25]]
+        ),
+        "caseload, mine": caseload.in_order(mine, by_name)[:25],
+        "caseload, by age, page 5": caseload.in_order(service, CaseloadFilterForm.SORTS["-age"])[
+            100:125
         ],
-        "caseload, whole service, count": service.values("id"),
-        "caseload, mine": mine.order_by("preferred_name", "legal_name", "id")[:25],
-        "caseload, by age, page 5": service.order_by("date_of_birth", "id")[100:125],
-        "caseload, search": service.search("Jam").order_by("preferred_name", "legal_name", "id")[
-            :25
-        ],
+        "caseload, search": caseload.in_order(searched, by_name)[:25],
         "releases, whole service": due_for_release(
             policy.in_scope(Child.objects.all(), priya, "service")
         ),

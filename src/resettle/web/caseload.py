@@ -45,6 +45,12 @@ def narrow(children: QuerySet, user, scope: str, form: CaseloadFilterForm) -> Qu
     return children
 
 
+def in_order(parts: list[QuerySet], ordering: tuple[str, ...]) -> QuerySet:
+    """The parts' ids (with the sort columns), in order: what an index per sort answers."""
+    columns = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering)])
+    return policy.combine([part.values(*columns) for part in parts]).order_by(*ordering)
+
+
 @require_http_methods(["GET", "POST"])
 def caseload(request: HttpRequest) -> HttpResponse:
     if not policy.can_view_children(request.user):
@@ -79,10 +85,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     # First the page's ids, in order, from the sort columns alone (each part read in that order
     # from its index: children.models.Child.Meta.indexes); then those children, with what a row
     # shows. Asked in one query, the joins for the rows lead the database to read every child.
-    ordering = form.ordering()
-    columns = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering)])
-    in_order = policy.combine([part.values(*columns) for part in parts]).order_by(*ordering)
-    paginator = Paginator(in_order, settings.CASELOAD_PAGE_SIZE)
+    paginator = Paginator(in_order(parts, form.ordering()), settings.CASELOAD_PAGE_SIZE)
     paginator.count = policy.count_parts(parts)  # from the ids alone: the indexes
     page = paginator.get_page(request.GET.get("page"))
     ids = [row["id"] for row in page.object_list]

@@ -251,6 +251,14 @@ def _sum(found: dict[tuple, Tally], *, by=ANY, group=None) -> Tally:
     return total
 
 
+def _totals(found: dict[tuple, Tally]) -> dict[object, Tally]:
+    """Each `by` value's total over all groups: `_sum(found, by=value)` for every value at once."""
+    totals: dict[object, Tally] = {}
+    for (by_value, _group), tally in found.items():
+        totals[by_value] = totals.get(by_value, Tally()) + tally
+    return totals
+
+
 def groups_of(measure: Measure, filters: Filters = NO_FILTERS) -> list[tuple[str, str]]:
     return [(key, str(label)) for key, label in measure.groups if filters.keeps(key)]
 
@@ -376,7 +384,8 @@ def services_table(
     london: list[Cell] = []
     for measure in chosen:
         found = tallies(measure, period, filters, by="service", on=on)
-        column = [_cell(measure, _sum(found, by=org.pk)) for org in orgs]
+        totals = _totals(found)  # one pass, not one per service
+        column = [_cell(measure, totals.get(org.pk, Tally())) for org in orgs]
         protect([column])
         columns.append(column)
         london.append(_cell(measure, _sum(found)))
@@ -391,10 +400,11 @@ def measure_services(
     columns are protected together."""
     groups = groups_of(measure, filters)
     found = tallies(measure, period, filters, by="service", on=on)
+    totals = _totals(found)
     rows = []
     for org in services():
-        cells = [_cell(measure, _sum(found, by=org.pk))] + [
-            _cell(measure, _sum(found, by=org.pk, group=key)) for key, _label in groups
+        cells = [_cell(measure, totals.get(org.pk, Tally()))] + [
+            _cell(measure, found.get((org.pk, key), Tally())) for key, _label in groups
         ]
         rows.append(Row(org.name, cells, key=org))
     london = Row(
@@ -448,8 +458,9 @@ def by_worker(service: Organisation, period: Period, *, on: date | None = None) 
         ).order_by("full_name")
     )
     known = {u.pk for u in staff}
+    totals = {slug: _totals(found) for slug, found in counted.items()}  # one pass each
     rows = [
-        WorkerRow(u, u.full_name, [(m, _sum(counted[m.slug], by=u.pk)) for m in chosen])
+        WorkerRow(u, u.full_name, [(m, totals[m.slug].get(u.pk, Tally())) for m in chosen])
         for u in staff
     ]
     others = {

@@ -65,6 +65,21 @@ def can_add_child(user: User | None) -> bool:
     return _is_active(user) and user.role in YJS_ROLES
 
 
+def _hidden_from(user: User) -> QuerySet:
+    """The ids of the restricted children `user` is not named on."""
+    return Restriction.across_children.exclude(allowed_users=user).values("child_id")
+
+
+def _shared_with(user: User) -> QuerySet:
+    """The ids of the children shared with `user`'s organisation now."""
+    return (
+        Share.across_children.active()
+        .filter(organisation_id=user.organisation_id)
+        .order_by()
+        .values("child_id")
+    )
+
+
 def scope_children(children: QuerySet, user: User | None, *, few: bool = False) -> QuerySet:
     """Only the children in `children` that `user` may see.
 
@@ -73,13 +88,8 @@ def scope_children(children: QuerySet, user: User | None, *, few: bool = False) 
     """
     if not can_view_children(user):
         return children.none()
-    hidden = Restriction.across_children.exclude(allowed_users=user).values("child_id")
-    shared_in = (
-        Share.across_children.active()
-        .filter(organisation_id=user.organisation_id)
-        .order_by()
-        .values("child_id")
-    )
+    hidden = _hidden_from(user)
+    shared_in = _shared_with(user)
     if few:
         visible = Q(id__in=shared_in)
         if user.role in YJS_ROLES:
@@ -108,13 +118,8 @@ def scope_parts(children: QuerySet, user: User | None) -> list[QuerySet]:
     own children; the other, the children shared with it that it does not own."""
     if not can_view_children(user):
         return [children.none()]
-    hidden = Restriction.across_children.exclude(allowed_users=user).values("child_id")
-    shared_in = (
-        Share.across_children.active()
-        .filter(organisation_id=user.organisation_id)
-        .order_by()
-        .values("child_id")
-    )
+    hidden = _hidden_from(user)
+    shared_in = _shared_with(user)
     if user.role not in YJS_ROLES:
         return [children.filter(id__in=shared_in).exclude(id__in=hidden)]
     own = user.organisation_id
@@ -152,20 +157,14 @@ def visible_ids(children: QuerySet, user: User | None) -> QuerySet:
         return children.none().values("id")
     if user.role not in YJS_ROLES:
         return scope_children(children, user).values("id")
-    hidden = Restriction.across_children.exclude(allowed_users=user).values("child_id")
+    hidden = _hidden_from(user)
     owned = (
         children.model._base_manager.filter(owning_service_id=user.organisation_id)
         .exclude(id__in=hidden)
         .order_by()
         .values("id")
     )
-    shared_in = (
-        Share.across_children.active()
-        .filter(organisation_id=user.organisation_id)
-        .exclude(child_id__in=hidden)
-        .order_by()
-        .values("child_id")
-    )
+    shared_in = _shared_with(user).exclude(child_id__in=hidden)
     return owned.union(shared_in)
 
 

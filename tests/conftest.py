@@ -64,7 +64,7 @@ def kept_ratings_stay_true(request):
 
     from resettle.children.models import Child
     from resettle.core.dates import today
-    from resettle.quality.kept import encode
+    from resettle.quality.kept import encode, encode_findings
     from resettle.quality.models import KeptRating
     from resettle.quality.queries import five_cs_for
 
@@ -77,10 +77,23 @@ def kept_ratings_stay_true(request):
             )
             children = list(Child.objects.filter(id__in=kept).for_caseload())
             fresh = five_cs_for(children, None, light=True)
+            # The plan page's summaries kept beside them, against the full check.
+            summaries = dict(
+                KeptRating.across_children.filter(rated_on=today(), findings__isnull=False)
+                .exclude(statuses="")
+                .values_list("child_id", "findings")
+            )
+            full = five_cs_for([c for c in children if c.id in summaries], None)
     except DatabaseError:  # the test left its transaction broken on purpose: nothing to read
         return
     wrong = {i: (kept[i], encode(fresh[i])) for i in fresh if kept[i] != encode(fresh[i])}
     assert not wrong, f"Kept 5Cs ratings out of date (child id: (kept, fresh)): {wrong}"
+    wrong = {
+        i: (summaries[i], encode_findings(full[i]))
+        for i in full
+        if summaries[i] != encode_findings(full[i])
+    }
+    assert not wrong, f"Kept 5Cs summaries out of date (child id: (kept, fresh)): {wrong}"
 
 
 @pytest.fixture

@@ -139,3 +139,104 @@ def test_a_whole_service_is_rated_in_chunks_and_kept(camden, amara, monkeypatch)
     assert KeptRating.objects.filter(child_id__in=rated, rated_on=today()).count() == 10
     fresh = five_cs_for(listed_all, None, light=True)
     assert all(kept.encode(rated[i]) == kept.encode(fresh[i]) for i in rated)
+
+
+# ---- The plan page's summary, kept beside the rating -------------------------------------------
+
+
+def shown(check) -> list[tuple]:
+    """What the plan page's summary shows of a check: each C's status, and each indicator's
+    label, status and link."""
+    return [
+        (c.key, c.status, [(i.key, str(i.label), i.status, i.fix_url) for i in c.indicators])
+        for c in check.cs
+    ]
+
+
+def plan_child(child):
+    return Child.objects.select_related("owning_service", "lead_practitioner").get(pk=child.pk)
+
+
+def test_the_plan_summary_is_kept_for_the_day_and_reused(child, amara, monkeypatch):
+    first = kept.summary_check(plan_child(child), amara)
+    assert row(child).findings and row(child).rated_on == today()
+    assert shown(first) == shown(kept.five_cs(plan_child(child), amara))
+    assert any(i.fix_url for c in first.not_met for i in c.indicators)  # links to put it right
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the check was worked out again")
+
+    monkeypatch.setattr(kept, "five_cs", not_again)
+    again = kept.summary_check(plan_child(child), amara)
+    assert shown(again) == shown(first)
+    assert again.met_count == first.met_count
+
+
+def test_kept_links_are_offered_only_to_people_who_may_follow_them(child, amara, ben, hackney):
+    """Kept once, by a case worker who may change the plan; then read by a youth justice service
+    that sees the child through a share and only reads: no links to change what it may not."""
+    share(child, hackney)
+    kept.summary_check(plan_child(child), amara)
+    theirs = kept.summary_check(plan_child(child), ben)
+    assert shown(theirs) == shown(kept.five_cs(plan_child(child), ben))
+    mine = kept.summary_check(plan_child(child), amara)
+    assert len([i for c in mine.cs for i in c.indicators if i.fix_url]) > len(
+        [i for c in theirs.cs for i in c.indicators if i.fix_url]
+    )
+
+
+def test_a_change_clears_the_kept_summary_and_the_plan_page_shows_the_new_one(
+    client_for, child, amara, make_entry
+):
+    client = client_for(amara)
+    url = reverse("plans:plan", args=[child.public_id])
+    page = client.get(url).content.decode()
+    assert row(child).findings
+    make_entry(child, amara, who_do_you_want_to_be="A mechanic", strengths_in_own_words="Fixing")
+    assert row(child).findings is None and row(child).rated_on is None
+    after = client.get(url).content.decode()
+    fresh = kept.five_cs(plan_child(child), amara)
+    assert f"{fresh.met_count} of 5 met" in after
+    assert row(child).findings == kept.encode_findings(fresh)
+    assert page != after
+
+
+def test_a_summary_from_yesterday_or_one_that_no_longer_fits_is_worked_out_again(child, amara):
+    kept.summary_check(plan_child(child), amara)
+    # A list rates the child on a new day: the summary kept beside the old rating goes.
+    KeptRating.objects.filter(child_id=child.pk).update(rated_on=today() - timedelta(days=1))
+    kept.ratings_for(listed(child), amara)
+    assert row(child).rated_on == today() and row(child).findings is None
+    kept.summary_check(plan_child(child), amara)
+    assert row(child).findings
+    # Kept by an earlier version with an indicator since removed: worked out again.
+    KeptRating.objects.filter(child_id=child.pk).update(
+        findings=[["constructive", "gone", "n", "", "read"]]
+    )
+    again = kept.summary_check(plan_child(child), amara)
+    assert shown(again) == shown(kept.five_cs(plan_child(child), amara))
+    assert row(child).findings == kept.encode_findings(again)
+
+
+def test_a_summary_worked_out_before_a_change_is_not_written_over_the_change(
+    child, amara, make_entry, monkeypatch
+):
+    kept.forget([child.pk])
+    real = kept.five_cs
+
+    def meanwhile(*args, **kwargs):
+        check = real(*args, **kwargs)
+        make_entry(child, amara, who_do_you_want_to_be="A chef")  # another request's change
+        return check
+
+    monkeypatch.setattr(kept, "five_cs", meanwhile)
+    kept.summary_check(plan_child(child), amara)
+    assert row(child).rated_on is None and row(child).findings is None
+
+
+def test_partner_practitioners_summaries_are_not_kept(child, sam, camden_social_care):
+    share(child, camden_social_care)
+    kept.forget([child.pk])
+    theirs = kept.summary_check(plan_child(child), sam)
+    assert row(child).findings is None and row(child).rated_on is None
+    assert shown(theirs) == shown(kept.five_cs(plan_child(child), sam))

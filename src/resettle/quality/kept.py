@@ -15,6 +15,12 @@ and runs every indicator, for every row, on every view. So the rating is kept pe
   where the generation it read is still there, so a rating worked out from the record as it was
   before a change cannot replace the mark that change made (`_keep`).
 
+**The plan page's summary** (which Cs are not met yet, each indicator not met and the link to put
+it right) is kept beside the rating, as `findings`, by the first view of the plan that day
+(`summary_check`): the same marks and the same generation rule clear it. The links are kept as
+the indicators gave them, with what each needs, and offered only to a person allowed to follow
+them; the reasons are not kept (the 5Cs page shows them, worked out each time).
+
 Partner practitioners count only the conversations shared with them, so their rating can differ
 from everyone else's: it is worked out for them each time and never kept. `tests/conftest.py`
 checks, after every test that used the database, that every kept rating still equals one worked out
@@ -37,8 +43,8 @@ from resettle.children.models import Child
 from resettle.core.dates import today
 
 from .models import FIVE_CS, KeptRating, Rating
-from .queries import five_cs_for
-from .registry import CResult, FiveCs, IndicatorResult
+from .queries import _allowed, five_cs, five_cs_for
+from .registry import CResult, FiveCs, IndicatorResult, indicators_for
 
 CODES = {Rating.MET: "m", Rating.PARTLY: "p", Rating.NOT_YET: "n", None: "-"}
 STATUSES = {code: status for status, code in CODES.items()}
@@ -76,7 +82,7 @@ def forget(child_ids: Iterable[int]) -> None:
         [KeptRating(child_id=i, generation=secrets.randbits(62), rated_on=None) for i in ids],
         update_conflicts=True,
         unique_fields=["child"],
-        update_fields=["generation", "rated_on"],
+        update_fields=["generation", "rated_on", "findings"],
     )
 
 
@@ -139,6 +145,7 @@ def _keep(statuses: dict[int, str], rows: dict, on) -> None:
                     output_field=CharField(),
                 ),
                 rated_on=on,
+                findings=None,  # an earlier day's summary: no longer current
             )
 
 
@@ -150,3 +157,78 @@ def attach_five_cs(children: Iterable[Child], user) -> list[Child]:
     for child in children:
         child.five_cs = results[child.id]
     return children
+
+
+# ---- The plan page's summary --------------------------------------------------------------------
+
+
+def encode_findings(check: FiveCs) -> list[list[str]]:
+    """Each indicator's finding as the summary needs it, whoever looks (see `summary_check`)."""
+    return [
+        [
+            c.key,
+            i.key,
+            CODES[i.status],
+            i.fix.url if i.fix else "",
+            i.fix.needs if i.fix else "",
+        ]
+        for c in check.cs
+        for i in c.indicators
+    ]
+
+
+def _decode_findings(child: Child, findings, allowed: set[str]) -> FiveCs | None:
+    """The summary from kept findings, with the links `allowed` lets the person follow; None
+    when they no longer fit the check (an indicator renamed or removed since)."""
+    labels = {(key, s.key): s.label for key, _n, _m in FIVE_CS for s in indicators_for(key)}
+    by_c: dict[str, list[IndicatorResult]] = {key: [] for key, _n, _m in FIVE_CS}
+    try:
+        for c_key, key, code, url, needs in findings:
+            status = STATUSES[code]
+            by_c[c_key].append(
+                IndicatorResult(
+                    key=key,
+                    label=str(labels[c_key, key]),
+                    status=status,
+                    reason="",
+                    fix_url=url if url and status != Rating.MET and needs in allowed else None,
+                )
+            )
+    except (KeyError, TypeError, ValueError):
+        return None
+    return FiveCs(
+        child,
+        [CResult(key, str(name), str(meaning), by_c[key]) for key, name, meaning in FIVE_CS],
+    )
+
+
+def summary_check(child: Child, user, known: dict | None = None) -> FiveCs:
+    """The check as the plan page's summary shows it: each C's status and, for what is not met,
+    the indicator's label and the link to put it right (no reasons). From the kept findings when
+    current (one query), otherwise worked out in full and kept. `known`: what the page already
+    loaded (as `five_cs_for` takes it)."""
+    if not is_kept_for(user):
+        return five_cs(child, user, known=known)
+    on = today()
+    row = (
+        KeptRating.objects.filter(child_id=child.id)
+        .values_list("statuses", "rated_on", "generation", "findings")
+        .first()
+    )
+    if row is not None and row[1] == on and row[3] is not None:
+        found = _decode_findings(child, row[3], _allowed(user, child))
+        if found is not None:
+            return found
+    check = five_cs(child, user, known=known, on=on)
+    statuses, findings = encode(check), encode_findings(check)
+    with transaction.atomic():
+        if row is None:
+            KeptRating.objects.bulk_create(
+                [KeptRating(child_id=child.id, statuses=statuses, rated_on=on, findings=findings)],
+                ignore_conflicts=True,  # marked or rated meanwhile: that row stays
+            )
+        else:  # only if not marked since it was read
+            KeptRating.objects.filter(child_id=child.id, generation=row[2]).update(
+                statuses=statuses, rated_on=on, findings=findings
+            )
+    return check

@@ -146,6 +146,10 @@ class KeptRating(models.Model):
     # back only if the generation it was made from is still current, so a rating made from the
     # record as it was before a change can never overwrite the change's mark.
     generation = models.BigIntegerField(default=0)
+    # Each indicator's finding, for the plan page's summary (what is not met yet, and where to put
+    # it right): [C, indicator, status letter, fix link, what the link needs], in the check's
+    # order. Kept only when the full check was worked out the same day; empty otherwise.
+    findings = models.JSONField(null=True)
 
     objects = ChildScopedManager()
     across_children = across()

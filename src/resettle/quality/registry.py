@@ -109,7 +109,8 @@ class IndicatorResult(_Status):
     label: str
     status: str
     reason: str
-    fix_url: str | None = None
+    fix_url: str | None = None  # the fix's link, if the person may follow it
+    fix: Fix | None = None  # the fix as the indicator gave it, whoever looks (quality/kept.py)
 
 
 @dataclass
@@ -263,6 +264,7 @@ def evaluate(facts: Facts, allowed: set[str], *, light: bool = False) -> FiveCs:
                     fix_url=fix.url
                     if fix and finding.status != Rating.MET and fix.needs in allowed
                     else None,
+                    fix=fix if finding.status != Rating.MET else None,
                 )
             )
         cs.append(result)

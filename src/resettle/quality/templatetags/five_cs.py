@@ -15,20 +15,26 @@ from django.utils.translation import gettext, ngettext
 
 from resettle.plans.queries import PlanPage
 
+from ..kept import summary_check
 from ..queries import PlanFacts, StatusFacts, five_cs
 
 register = template.Library()
 
 
-def _check(context, child, page, current_status):
-    request = context.get("request")
-    user = getattr(request, "user", None)
+def _known(child, page, current_status) -> dict:
+    """What the page already loaded, as the check's loaders would give it."""
     known = {}
     if isinstance(page, PlanPage):
         known["plan"] = {child.id: PlanFacts.from_page(page)}
     if not isinstance(current_status, str):
         known["legal_status"] = {child.id: StatusFacts.of(current_status)}
-    return five_cs(child, user, known=known)
+    return known
+
+
+def _check(context, child, page, current_status):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return five_cs(child, user, known=_known(child, page, current_status))
 
 
 @register.inclusion_tag("quality/_panel.html", takes_context=True, name="five_cs")
@@ -45,8 +51,14 @@ def five_cs_panel(context, child, page=None, current_status="", page_link=True):
 @register.inclusion_tag("quality/_plan_summary.html", takes_context=True, name="five_cs_summary")
 def five_cs_summary(context, child, page=None, current_status=""):
     """The plan page's short summary: how many Cs are met, what is not yet, and the way to the
-    5Cs page, which explains each one."""
-    return {"child": child, "check": _check(context, child, page, current_status)}
+    5Cs page, which explains each one. Kept for the day (quality/kept.py, `summary_check`)."""
+    request = context.get("request")
+    return {
+        "child": child,
+        "check": summary_check(
+            child, getattr(request, "user", None), _known(child, page, current_status)
+        ),
+    }
 
 
 @register.simple_tag

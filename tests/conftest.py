@@ -68,6 +68,41 @@ def kept_ratings_stay_true(request):
     from resettle.quality.models import KeptRating
     from resettle.quality.queries import five_cs_for
 
+    def statuses_stay_true() -> None:
+        """Each child's current legal status kept for lists (children/current.py) equals one
+        worked out afresh, and every child with a legal status has one."""
+        from django.db.models import Q
+
+        from resettle.children.current import FIELDS, work_out
+        from resettle.children.models import CurrentStatus, LegalStatusEpisode
+
+        on = today()
+        with transaction.atomic():
+            holding = {
+                row.child_id: row
+                for row in CurrentStatus.across_children.filter(worked_out_on__lte=on).filter(
+                    Q(changes_on__isnull=True) | Q(changes_on__gt=on)
+                )
+            }
+            fresh = work_out(holding, on)
+            with_status = set(LegalStatusEpisode.across_children.values_list("child_id", flat=True))
+            kept_for = set(CurrentStatus.across_children.values_list("child_id", flat=True))
+
+        def facts(row):
+            return [
+                getattr(row, f"{name}_id" if name in ("episode", "establishment") else name)
+                for name in FIELDS
+            ] + [row.changes_on]
+
+        wrong = {
+            i: (facts(holding[i]), facts(fresh[i]))
+            for i in holding
+            if facts(holding[i]) != facts(fresh[i])
+        }
+        assert not wrong, f"Kept current statuses out of date (child id: (kept, fresh)): {wrong}"
+        missing = with_status - kept_for
+        assert not missing, f"Children with a legal status but none kept: {sorted(missing)}"
+
     try:
         with transaction.atomic():
             kept = dict(
@@ -88,6 +123,7 @@ def kept_ratings_stay_true(request):
         return
     wrong = {i: (kept[i], encode(fresh[i])) for i in fresh if kept[i] != encode(fresh[i])}
     assert not wrong, f"Kept 5Cs ratings out of date (child id: (kept, fresh)): {wrong}"
+    statuses_stay_true()
     wrong = {
         i: (summaries[i], encode_findings(full[i]))
         for i in full

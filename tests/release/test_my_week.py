@@ -130,8 +130,9 @@ def test_my_week_is_for_youth_justice_staff_and_linked_in_their_navigation(
 # Session, user, touchpoints (with children), actions (with child, pathway, status, owners),
 # releases (with lead, service, checklist), their accommodation and ETE actions with plans B (for
 # "plans B told"), children not seen (with lead), and the user's organisation for the header.
-# Visibility is a subquery in each.
-WEEK_QUERIES = {"sqlite": 8, "postgresql": 8}
+# Visibility is a subquery in each. Before the releases, the kept current statuses due to be worked
+# out again (none: children/current.py).
+WEEK_QUERIES = {"sqlite": 9, "postgresql": 9}
 
 
 @pytest.mark.parametrize("count", [1, SECTION_LIMIT + 2])

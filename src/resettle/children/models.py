@@ -300,3 +300,73 @@ class LegalStatusEpisode(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} from {self.starts_on}"
+
+
+class CurrentStatus(models.Model):
+    """Each child's current legal status, kept so that lists of a whole service or establishment
+    (releases coming up, children placed here) read it from an index rather than working it out
+    for every child: see `children/current.py`.
+
+    Derived data, never edited: every save or delete of one of the child's legal status episodes
+    works it out again, in the same transaction. It holds from `worked_out_on` until
+    `changes_on` (the start of the child's next episode, if one is recorded ahead), after which
+    the lists that read it work it out again first (`current.refresh_due`)."""
+
+    # No database constraint: the child's episodes, deleted with the child, work it out again on
+    # the way, so the child's own deletion removes it last (`current.py`).
+    child = models.OneToOneField(
+        Child,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="current_status",
+    )
+    episode = models.ForeignKey(
+        LegalStatusEpisode,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    status = models.CharField(max_length=30, blank=True)
+    establishment = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    starts_on = models.DateField(null=True)
+    expected_release_on = models.DateField(null=True)
+    worked_out_on = models.DateField()
+    changes_on = models.DateField(null=True)
+
+    objects = ChildScopedManager()
+    across_children = across()
+
+    class Meta:
+        default_manager_name = "across_children"
+        indexes = [
+            # Children placed in an establishment, soonest release first (estate.queries).
+            models.Index(
+                fields=["establishment", "status", "expected_release_on"],
+                name="current_placed_idx",
+                condition=models.Q(establishment__isnull=False),
+            ),
+            # Releases coming up (release.queries.releasing).
+            models.Index(
+                fields=["expected_release_on", "status"],
+                name="current_release_idx",
+                condition=models.Q(expected_release_on__isnull=False),
+            ),
+            # What is due to be worked out again (current.refresh_due).
+            models.Index(
+                fields=["changes_on"],
+                name="current_changes_idx",
+                condition=models.Q(changes_on__isnull=False),
+            ),
+            models.Index(fields=["worked_out_on"], name="current_worked_out_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status or 'none'} from {self.starts_on}"

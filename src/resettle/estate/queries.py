@@ -17,6 +17,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from resettle.access import policy
 from resettle.access.models import Share
 from resettle.accounts.models import User
+from resettle.children import current
 from resettle.children.models import (
     IN_SECURE_ESTABLISHMENT,
     Child,
@@ -29,7 +30,6 @@ from resettle.plans.models import ActionStatus, PlanAction
 from resettle.release.queries import (
     IdsFirst,
     among,
-    current_only,
     due_for_release,
     with_readiness,
 )
@@ -58,16 +58,17 @@ def _with_placement(children: QuerySet, on: date) -> QuerySet:
 
 def _placements(user, on: date, status: str = "") -> QuerySet:
     """The current legal statuses that place a child the person may see in the person's
-    establishment: found from the episodes that name it (its index) and are their child's current
-    one, then narrowed to the children the person sees (docs/performance.md)."""
+    establishment: read from the statuses kept for each child (children/current.py) by their
+    index on the establishment, then narrowed to the children the person sees
+    (docs/performance.md). Each has the child's `status`, `establishment_id`, `starts_on` and
+    `expected_release_on`, as the episode itself has them."""
     statuses = STATUS_FILTERS.get(status, IN_SECURE_ESTABLISHMENT)
     # Across children: narrowed to the children the person sees, in the same query.
-    return current_only(
-        LegalStatusEpisode.across_children.filter(
-            establishment_id=user.organisation_id, status__in=statuses
-        ),
-        on,
-    ).filter(among("child_id", policy.visible_ids(Child.objects.all(), user)))
+    return (
+        current.kept_for(on)
+        .filter(establishment_id=user.organisation_id, status__in=statuses)
+        .filter(among("child_id", policy.visible_ids(Child.objects.all(), user)))
+    )
 
 
 def placed_ids(user, on: date | None = None) -> QuerySet:
@@ -77,9 +78,10 @@ def placed_ids(user, on: date | None = None) -> QuerySet:
 
 def placed_here(user, on: date | None = None, status: str = "") -> QuerySet:
     """The children placed in the person's establishment now, soonest release first: as their
-    current legal statuses, each with its child, so the list's order and columns come from the
-    status itself, not worked out again for each child. `as_children` turns a page of them into
-    the children, each with `current_status_code`, `placed_since` and `release_on`."""
+    current legal statuses (kept: `_placements`), each with its child, so the list's order and
+    columns come from the status itself, not worked out again for each child. `as_children`
+    turns a page of them into the children, each with `current_status_code`, `placed_since`
+    and `release_on`."""
     return (
         _placements(user, on or today(), status)
         .select_related("child__owning_service", "child__lead_practitioner")

@@ -16,6 +16,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from resettle.children.models import CurrentStatus
 from resettle.core.scoping import ChildScopedManager
 
 from . import kept
@@ -43,7 +44,7 @@ def child_paths() -> dict[type[Model], str]:
     found: dict[type[Model], str] = {}
     for model in apps.get_models():
         manager = model._meta.managers_map.get("objects")
-        if isinstance(manager, ChildScopedManager) and model is not KeptRating:
+        if isinstance(manager, ChildScopedManager) and model not in (KeptRating, CurrentStatus):
             found[model] = manager.child_path
     return found
 

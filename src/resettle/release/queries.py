@@ -8,7 +8,8 @@ from django.db import connection
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Subquery
 
 from resettle.access import policy
-from resettle.children.models import Child, ChildQuerySet, LegalStatusEpisode, current_episodes
+from resettle.children import current
+from resettle.children.models import Child, ChildQuerySet, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.plans.facts import key_plans_b, load_key_actions
 
@@ -72,12 +73,12 @@ def due_for_release(children: ChildQuerySet, on: date | None = None, found=None)
     `found`: the ids of `releasing(on)`, already narrowed (a whole service: `releases_in_scope`).
     """
     on = on or today()
-    latest = current_episodes(on)
+    found = releasing(on) if found is None else found  # kept statuses that hold on `on`
     return (
-        children.filter(id__in=releasing(on) if found is None else found)
+        children.filter(id__in=found)
         .annotate(
-            current_status_code=Subquery(latest.values("status")[:1]),
-            release_on=Subquery(latest.values("expected_release_on")[:1]),
+            current_status_code=F("current_status__status"),
+            release_on=F("current_status__expected_release_on"),
         )
         .select_related("lead_practitioner", "owning_service", "release_plan")
         .order_by("release_on", "preferred_name", "id")
@@ -100,17 +101,19 @@ def current_only(episodes, on: date):
 
 def releasing(on: date):
     """The ids of children whose current legal status is custodial with an expected release in
-    the next 12 weeks: found from the episodes (an index on the expected release date), not by
-    working out every child's current status first (docs/performance.md)."""
+    the next 12 weeks: read from the statuses kept for each child (children/current.py), by their
+    index on the expected release date, not by working out every child's current status first
+    (docs/performance.md)."""
     # Across children: the caller's scope narrows them in the same query.
-    return current_only(
-        LegalStatusEpisode.across_children.filter(
+    return (
+        current.kept_for(on)
+        .filter(
             status__in=CUSTODIAL,
             expected_release_on__gte=on,
             expected_release_on__lte=on + timedelta(days=HORIZON_DAYS),
-        ),
-        on,
-    ).values("child_id")
+        )
+        .values("child_id")
+    )
 
 
 def with_readiness(children, on: date | None = None) -> list[Child]:

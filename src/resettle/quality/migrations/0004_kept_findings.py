@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quality', '0003_kept_rating'),
+        ("quality", "0003_kept_rating"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='keptrating',
-            name='findings',
+            model_name="keptrating",
+            name="findings",
             field=models.JSONField(null=True),
         ),
     ]

@@ -18,6 +18,7 @@ from faker import Faker
 from simple_history.utils import bulk_create_with_history
 
 from resettle.accounts.models import Organisation, Role, User
+from resettle.children import current
 from resettle.children.models import AtEndOfOrder, Child, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.journey.models import SetbackResponse, Touchpoint
@@ -94,6 +95,7 @@ def _add_past_custody(children, rng: random.Random, now: date) -> None:
             )
         )
     bulk_create_with_history(added, LegalStatusEpisode, batch_size=500)
+    current.refresh(e.child_id for e in added)  # inserted in bulk: no signals
 
 
 def load_figures(fake: Faker, rng: random.Random) -> None:

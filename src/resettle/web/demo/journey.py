@@ -12,6 +12,7 @@ from faker import Faker
 from simple_history.utils import bulk_create_with_history
 
 from resettle.accounts.models import Organisation
+from resettle.children import current
 from resettle.children.models import Child, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.journey.defaults import ensure_defaults
@@ -110,6 +111,7 @@ def load_journeys(fake: Faker, rng: random.Random) -> None:
                 )
             )
     bulk_create_with_history(episodes, LegalStatusEpisode, batch_size=500)
+    current.refresh(e.child_id for e in episodes)  # inserted in bulk: no signals
     saved = list(
         LegalStatusEpisode.across_children.filter(child_id__in=[c for c, _ in children]).order_by(
             "child_id", "starts_on", "id"

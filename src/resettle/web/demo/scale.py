@@ -38,6 +38,7 @@ from resettle.accounts.models import Organisation, Role, User
 from resettle.audit import chain
 from resettle.audit.anchors import anchor
 from resettle.audit.models import AuditEvent, latest_hash
+from resettle.children import current
 from resettle.children.models import CareStatus, Child, Ethnicity, Gender, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.journey.defaults import ensure_defaults as ensure_journey_defaults
@@ -429,6 +430,7 @@ def make_batch(
                 )
             )
     _insert(LegalStatusEpisode, episodes, batch_size=1000)
+    current.refresh(c.id for c in children)  # inserted in bulk: no signals
     by_child: dict[int, list[LegalStatusEpisode]] = _group((e.child_id, e) for e in episodes)
     ended = []
     for child in children:

@@ -28,7 +28,6 @@ def queries():
     from resettle.estate import queries as estate
     from resettle.release.queries import (
         IdsFirst,
-        children_in_scope,
         due_for_release,
         releases_in_scope,
     )
@@ -68,9 +67,10 @@ def queries():
         "releases, whole service, page 3": releases_in_scope(priya, "service").annotate(
             in_all=Window(Count("id"))
         )[2 * week.PAGE_SIZE : 3 * week.PAGE_SIZE],
+        # As My week reads it: the first rows' ids from each part's index, then those children.
         "my week, not seen, whole service": week.not_seen(
-            children_in_scope(priya, "service"), today()
-        )[:first],
+            policy.in_scope_parts(Child.objects.all(), priya, "service"), today()
+        ).ids(slice(0, first)),
         # As My week reads them: the first rows' ids, then those rows (release.queries.IdsFirst).
         "my week, touchpoints, whole service": IdsFirst(
             week.touchpoints_due(policy.visible_ids(Child.objects.all(), priya), ends_on)

@@ -21,6 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from resettle.accounts.models import Organisation
+from resettle.children import current
 from resettle.children.models import Child, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.insight.models import StoredFigures
@@ -77,6 +78,7 @@ def london(dev, amara, feltham):
         )
         touchpoints.append(Touchpoint(child=child, name="Review", due_on=start + timedelta(10)))
     LegalStatusEpisode.objects.bulk_create(episodes, batch_size=1000)
+    current.refresh(e.child_id for e in episodes)  # inserted in bulk: no signals
     VoiceEntry.objects.bulk_create(entries, batch_size=1000)
     Touchpoint.objects.bulk_create(touchpoints, batch_size=1000)
     client = Client()

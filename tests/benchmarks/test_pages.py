@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from resettle.accounts.models import Role
+from resettle.children import current
 from resettle.children.models import Child
 
 from ..factories import UserFactory
@@ -122,6 +123,7 @@ def busy_feltham(camden, feltham):
         ],
         batch_size=1000,
     )
+    current.refresh(c.pk for c in placed)  # inserted in bulk: no signals (children/current.py)
     Share.objects.bulk_create(
         [
             Share(child=child, organisation=feltham, purpose="x", ends_on=now + timedelta(days=90))

@@ -193,6 +193,8 @@ class Child(TrackedModel):
             models.Index(
                 fields=["owning_service", "created_at", "id"], name="child_service_added_idx"
             ),
+            # My week's children not seen (web/week.py) have an index of their own, made by
+            # migration 0011 for each database (SQLite's indexes cannot say NULLS FIRST).
         ]
 
     @property

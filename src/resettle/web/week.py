@@ -225,21 +225,51 @@ def actions_due(user, scope: str, ends_on: date):
     ).order_by("due_on", "id")
 
 
-def not_seen(children, on: date):
+NOT_SEEN_ORDER = (F("last_contact_on").asc(nulls_first=True), "preferred_name", "id")
+
+
+def not_seen(parts: list, on: date) -> PartsFirst:
     """Children with an open order and no contact for NOT_SEEN_DAYS: no conversation, meeting they
-    took part in, or case note that says they were seen (journey.facts.last_contact)."""
-    # The date is stored on the child and kept current (journey.facts.keep_last_contact), so a
-    # whole service is one indexed read, not three subqueries for every child.
-    rows = (
-        children.filter(order_ended_on__isnull=True)
-        .filter(
-            Q(last_contact_on__isnull=True)
-            | Q(last_contact_on__lt=on - timedelta(days=NOT_SEEN_DAYS))
-        )
-        .select_related("lead_practitioner")
-        .order_by(F("last_contact_on").asc(nulls_first=True), "preferred_name", "id")
+    took part in, or case note that says they were seen (journey.facts.last_contact).
+
+    `parts`: the children in scope, as parts that never share a child (`policy.in_scope_parts`).
+    The date is stored on the child and kept current (journey.facts.keep_last_contact), and each
+    part is read in the list's order from its index (`child_service_not_seen_idx`), so a whole
+    service is a few index reads, not three subqueries for every child."""
+    since = on - timedelta(days=NOT_SEEN_DAYS)
+    unseen = Q(last_contact_on__isnull=True) | Q(last_contact_on__lt=since)
+    return PartsFirst(
+        [part.filter(unseen, order_ended_on__isnull=True) for part in parts],
+        NOT_SEEN_ORDER,
+        ("last_contact_on", "preferred_name"),
+        lambda ids: Child.objects.select_related("lead_practitioner").in_bulk(ids),
     )
-    return rows
+
+
+class PartsFirst:
+    """A list of children in scope, sliced as a queryset is (`[a:b]`, `count()`, for Django's
+    paginator): the slice's ids read first, in order, from each part's index (UNION ALL of the
+    parts, with the sort columns), then those children. As `release.queries.IdsFirst`, for lists
+    of the children themselves."""
+
+    def __init__(self, parts: list, ordering: tuple, columns: tuple[str, ...], rows):
+        self.parts, self.ordering, self.columns, self.read_rows = parts, ordering, columns, rows
+
+    def count(self) -> int:
+        return policy.count_parts(self.parts)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def ids(self, bounds: slice):
+        """The query for the ids of the rows `bounds`, in order (tests/benchmarks/explain.py)."""
+        ordered = policy.combine([part.values("id", *self.columns) for part in self.parts])
+        return ordered.order_by(*self.ordering)[bounds]
+
+    def __getitem__(self, bounds: slice) -> list:
+        ids = [row["id"] for row in self.ids(bounds)]
+        found = self.read_rows(ids)
+        return [found[i] for i in ids if i in found]
 
 
 def _with_last_seen(rows: list) -> list:
@@ -268,9 +298,10 @@ def my_week(
     }[when]
     # A whole service's children as a list read once: each section finds their records by the
     # child's index (release.queries.among; docs/performance.md).
-    children = children_in_scope(user, scope)
     ids = (
-        children.values("id") if scope == "mine" else policy.visible_ids(Child.objects.all(), user)
+        children_in_scope(user, scope).values("id")
+        if scope == "mine"
+        else policy.visible_ids(Child.objects.all(), user)
     )
 
     def touchpoints() -> Section:
@@ -287,7 +318,10 @@ def my_week(
         "releases": lambda: read(
             releases_in_scope(user, scope, on), lambda rows: with_readiness(rows, on)
         ),
-        "not-seen": lambda: read(not_seen(children, on), _with_last_seen),
+        "not-seen": lambda: read(
+            not_seen(policy.in_scope_parts(Child.objects.all(), user, scope), on),
+            _with_last_seen,
+        ),
     }
     found = {kind: sections[kind]() if kind in kinds else Section.empty() for kind in sections}
     return Week(

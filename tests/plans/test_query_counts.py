@@ -27,18 +27,19 @@ PATHWAYS = ["accommodation", "ete", "health", "families", "case-management"]
 
 # Session, user, the child with lead practitioner and service, the audit row (a savepoint, on
 # PostgreSQL an advisory lock, the previous row's hash, the insert, the release), the current
-# legal status, the plan, all pathways, the goals, the actions (with pathway, status, owners and
-# plan B), the actions' goals, the needs, the agreements with who recorded them, and the user's
+# legal status, the plan, all pathways, the goals, the actions (with owners and plan B), the
+# action statuses (the actions' pathways and statuses are matched in Python: plans.queries), the
+# actions' goals, the needs, the agreements with who recorded them, and the user's
 # organisation for the header (with no undermining checks registered: each check adds its own
 # fixed number); the progress in custody (issue 15); each action's latest referral
 # (resettle.referrals, through plans.extras: issue 12); and the 5Cs summary, kept for the day by
 # the first view (quality/kept.py, `summary_check`): one query.
-PLAN_QUERIES = {"sqlite": 19, "postgresql": 20}
+PLAN_QUERIES = {"sqlite": 20, "postgresql": 21}
 # The first view of the day, or the first after a change to the child's record: the 5Cs check in
 # full (reusing the page's plan and legal status: the child's conversations, how many lead
 # practitioners they have had, the journey's three and the record's five facts), then keeping it
 # (its kept row read first; a savepoint, the update, the release).
-PLAN_FIRST_VIEW_QUERIES = {"sqlite": 32, "postgresql": 33}
+PLAN_FIRST_VIEW_QUERIES = {"sqlite": 33, "postgresql": 34}
 # With nothing started: no goals, actions, needs or agreements to fetch; the child's latest words
 # for who they want to be instead.
 NO_PLAN_QUERIES = {"sqlite": 14, "postgresql": 15}

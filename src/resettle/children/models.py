@@ -321,7 +321,7 @@ class CurrentStatus(models.Model):
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         primary_key=True,
-        related_name="current_status",
+        related_name="kept_status",
     )
     episode = models.ForeignKey(
         LegalStatusEpisode,

@@ -17,6 +17,7 @@ from .extras import extras_for
 from .facts import changed_since_agreed
 from .models import (
     ActionKind,
+    ActionStatus,
     Agreement,
     Contingency,
     CustodyProgress,
@@ -35,11 +36,13 @@ AGREEMENTS_SHOWN = 20
 PROGRESS_LABELS = {"Status", "Reason for the status"}
 
 
-def actions_for_page(plan: Plan):
-    return (
+def actions_for_page(plan: Plan, pathways: list[Pathway] | None = None) -> list[PlanAction]:
+    """The plan's actions as its pages show them, soonest due first. Each action's pathway and
+    status come from those short lists (`pathways`, if the page has them already), not from joins:
+    each table joined to the actions multiplies the database's time planning the query
+    (docs/performance.md)."""
+    actions = list(
         plan.actions.select_related(
-            "pathway",
-            "status",
             "owner_person",
             "owner_organisation",
             "contingency",
@@ -51,6 +54,13 @@ def actions_for_page(plan: Plan):
         )
         .order_by("due_on", "id")
     )
+    if actions:
+        by_id = {p.id: p for p in (Pathway.objects.all() if pathways is None else pathways)}
+        statuses = {s.id: s for s in ActionStatus.objects.all()}
+        for action in actions:
+            action.pathway = by_id[action.pathway_id]
+            action.status = statuses[action.status_id]
+    return actions
 
 
 @dataclass
@@ -107,7 +117,7 @@ def plan_page(child) -> PlanPage:
         )
     plan.child = child
     goals = list(plan.goals.all())
-    actions = list(actions_for_page(plan))
+    actions = actions_for_page(plan, pathways)
     needs = list(plan.needs.all())
     agreements = list(plan.agreements.select_related("recorded_by")[:AGREEMENTS_SHOWN])
 

@@ -52,6 +52,8 @@ def due(on: date | None = None) -> list[Due]:
 # does) is deleted, so a new kind of record is removed by default rather than kept by mistake.
 KEEP_WHEN_ANONYMISED: dict[str, list[str]] = {
     "children.legalstatusepisode": ["notes"],
+    # Derived from the episodes kept above (children/current.py): codes and dates, no free text.
+    "children.currentstatus": [],
     "journey.touchpoint": [],
 }
 NEVER_TOUCHED = {"audit.auditevent"}  # append-only: the trail outlives the record

@@ -77,8 +77,8 @@ def due_for_release(children: ChildQuerySet, on: date | None = None, found=None)
     return (
         children.filter(id__in=found)
         .annotate(
-            current_status_code=F("current_status__status"),
-            release_on=F("current_status__expected_release_on"),
+            current_status_code=F("kept_status__status"),
+            release_on=F("kept_status__expected_release_on"),
         )
         .select_related("lead_practitioner", "owning_service", "release_plan")
         .order_by("release_on", "preferred_name", "id")

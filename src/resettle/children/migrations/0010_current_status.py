@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                         db_constraint=False,
                         on_delete=django.db.models.deletion.DO_NOTHING,
                         primary_key=True,
-                        related_name="current_status",
+                        related_name="kept_status",
                         serialize=False,
                         to="children.child",
                     ),

@@ -36,3 +36,17 @@ def test_the_benchmark_times_every_page_against_the_floor(settings, tmp_path):
     assert "x floor" in text
     assert "was x floor" in text
     assert "caseload, whole service" in text
+
+
+def test_the_explain_script_reads_every_query_the_pages_make():
+    """`explain.py` (the EXPLAIN evidence in docs/performance.md) builds each page's queries as the
+    pages do: each must still run, here on a tiny population (its plans are only printed)."""
+    from . import explain
+
+    generate(children=60, services=33, batch_size=60)
+    built = explain.queries()
+    assert "my week, not seen, whole service" in built
+    assert "establishment, placed here, count" in built
+    found = {name: list(queryset) for name, queryset in built.items()}  # each one runs
+    assert found["caseload, whole service, page 1"]
+    assert found["establishment, placed here, count"]

@@ -8,6 +8,8 @@ from django import forms, template
 from django.forms.boundfield import BoundField
 from django.utils import timezone as tz
 from django.utils.formats import date_format
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from resettle.core import concurrency
@@ -81,6 +83,18 @@ def govuk_field(field: BoundField, label_size: str = "", width: str = "", classe
             {"value": str(value), "label": label, "checked": str(value) in selected}
             for value, label in field.field.choices
         ]
+        grouped = any(isinstance(o["label"], list | tuple) for o in context["options"])
+        if kind == "select" and not grouped:
+            # Made here rather than in the template: a list of people can have hundreds of
+            # options, each a loop turn, two lookups and a condition in the template language.
+            context["options_html"] = format_html_join(
+                "",
+                "<option value=\"{}\"{}>{}</option>",
+                (
+                    (o["value"], mark_safe(" selected") if o["checked"] else "", o["label"])
+                    for o in context["options"]
+                ),
+            )
     return context
 
 

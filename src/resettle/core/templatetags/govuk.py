@@ -89,7 +89,7 @@ def govuk_field(field: BoundField, label_size: str = "", width: str = "", classe
             # options, each a loop turn, two lookups and a condition in the template language.
             context["options_html"] = format_html_join(
                 "",
-                "<option value=\"{}\"{}>{}</option>",
+                '<option value="{}"{}>{}</option>',
                 (
                     (o["value"], mark_safe(" selected") if o["checked"] else "", o["label"])
                     for o in context["options"]

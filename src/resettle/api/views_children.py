@@ -93,15 +93,7 @@ class ChildrenView(ApiView):
         children = policy.in_scope(Child.objects.for_caseload(), user, scope)
         form = CaseloadFilterForm(self.request.query_params, user=user)
         form.is_valid()  # a filter with a bad value is ignored; the others still apply
-        data = form.cleaned_data
-        children = children.search(data.get("q", ""))
-        if data.get("care_status"):
-            children = children.filter(care_status=data["care_status"])
-        if data.get("lead") == "none":
-            children = children.filter(lead_practitioner__isnull=True)
-        elif data.get("lead"):
-            children = children.filter(lead_practitioner__public_id=data["lead"])
-        return children.order_by(*form.ordering())
+        return form.narrow(children).order_by(*form.ordering())
 
     def get(self, request, *args, **kwargs):
         page = with_current_status(list(self.paginate_queryset(self.get_queryset())))

@@ -159,6 +159,19 @@ class CaseloadFilterForm(forms.Form):
         sort = self.cleaned_data.get("sort") if self.is_bound else None
         return self.SORTS.get(sort or "name", self.SORTS["name"])
 
+    def narrow(self, children):
+        """`children` narrowed by the search and the filters that are valid (a filter with a bad
+        value is ignored; the others still apply). Call `is_valid()` first."""
+        data = getattr(self, "cleaned_data", {})
+        children = children.search(data.get("q", ""))
+        if data.get("care_status"):
+            children = children.filter(care_status=data["care_status"])
+        if data.get("lead") == "none":
+            children = children.filter(lead_practitioner__isnull=True)
+        elif data.get("lead"):
+            children = children.filter(lead_practitioner__public_id=data["lead"])
+        return children
+
 
 class LegalStatusForm(forms.ModelForm):
     status = forms.ChoiceField(

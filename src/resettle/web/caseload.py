@@ -33,16 +33,7 @@ def narrow(children: QuerySet, user, scope: str, form: CaseloadFilterForm) -> Qu
         )
         elsewhere = Q(current_place__isnull=True) | ~placed
         children = children.filter(placed if scope == policy.PLACED else elsewhere)
-    if form.is_bound:
-        data = form.cleaned_data
-        children = children.search(data.get("q", ""))
-        if data.get("care_status"):
-            children = children.filter(care_status=data["care_status"])
-        if data.get("lead") == "none":
-            children = children.filter(lead_practitioner__isnull=True)
-        elif data.get("lead"):
-            children = children.filter(lead_practitioner__public_id=data["lead"])
-    return children
+    return form.narrow(children) if form.is_bound else children
 
 
 def in_order(parts: list[QuerySet], ordering: tuple[str, ...]) -> QuerySet:

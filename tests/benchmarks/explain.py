@@ -31,7 +31,7 @@ def queries():
         due_for_release,
         releases_in_scope,
     )
-    from resettle.web import caseload, week
+    from resettle.web import parts, week
 
     amara = User.objects.get(email="caseworker@camden.example")
     priya = User.objects.get(email="manager@camden.example")
@@ -45,18 +45,18 @@ def queries():
     by_name = CaseloadFilterForm.SORTS["name"]
     ends_on = week.week_of(today())[1]
     return {
-        "caseload, whole service, page 1": caseload.in_order(service, by_name)[:25],
+        "caseload, whole service, page 1": parts.in_order(service, by_name)[:25],
         "caseload, whole service, the ids it counts": policy.combine(
             [part.values("id") for part in service]
         ),
         "caseload, the page's children": Child.objects.for_caseload().filter(
-            id__in=[row["id"] for row in caseload.in_order(service, by_name)[:25]]
+            id__in=[row["id"] for row in parts.in_order(service, by_name)[:25]]
         ),
-        "caseload, mine": caseload.in_order(mine, by_name)[:25],
-        "caseload, by age, page 5": caseload.in_order(service, CaseloadFilterForm.SORTS["-age"])[
+        "caseload, mine": parts.in_order(mine, by_name)[:25],
+        "caseload, by age, page 5": parts.in_order(service, CaseloadFilterForm.SORTS["-age"])[
             100:125
         ],
-        "caseload, search": caseload.in_order(searched, by_name)[:25],
+        "caseload, search": parts.in_order(searched, by_name)[:25],
         "releases, whole service": due_for_release(
             policy.in_scope(Child.objects.all(), priya, "service")
         ),

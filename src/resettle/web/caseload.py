@@ -19,6 +19,8 @@ from resettle.children.models import Child, current_episodes
 from resettle.children.stages import attach_stages
 from resettle.quality.kept import attach_five_cs
 
+from .parts import in_order
+
 SEARCH_SESSION_KEY = "resettle_caseload_search"
 FILTERS_IN_URL = ("scope", "care_status", "lead", "sort")
 
@@ -34,12 +36,6 @@ def narrow(children: QuerySet, user, scope: str, form: CaseloadFilterForm) -> Qu
         elsewhere = Q(current_place__isnull=True) | ~placed
         children = children.filter(placed if scope == policy.PLACED else elsewhere)
     return form.narrow(children) if form.is_bound else children
-
-
-def in_order(parts: list[QuerySet], ordering: tuple[str, ...]) -> QuerySet:
-    """The parts' ids (with the sort columns), in order: what an index per sort answers."""
-    columns = dict.fromkeys(["id", *(name.lstrip("-") for name in ordering)])
-    return policy.combine([part.values(*columns) for part in parts]).order_by(*ordering)
 
 
 @require_http_methods(["GET", "POST"])

@@ -39,6 +39,8 @@ from resettle.release.queries import (
 )
 from resettle.release.readiness import HORIZON_DAYS, RAG_RULE
 
+from .parts import PartsFirst
+
 # Not seen: no contact with the child (Child.last_contact_on) for this many days.
 NOT_SEEN_DAYS = 28
 SECTION_LIMIT = 10
@@ -244,32 +246,6 @@ def not_seen(parts: list, on: date) -> PartsFirst:
         ("last_contact_on", "preferred_name"),
         lambda ids: Child.objects.select_related("lead_practitioner").in_bulk(ids),
     )
-
-
-class PartsFirst:
-    """A list of children in scope, sliced as a queryset is (`[a:b]`, `count()`, for Django's
-    paginator): the slice's ids read first, in order, from each part's index (UNION ALL of the
-    parts, with the sort columns), then those children. As `release.queries.IdsFirst`, for lists
-    of the children themselves."""
-
-    def __init__(self, parts: list, ordering: tuple, columns: tuple[str, ...], rows):
-        self.parts, self.ordering, self.columns, self.read_rows = parts, ordering, columns, rows
-
-    def count(self) -> int:
-        return policy.count_parts(self.parts)
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def ids(self, bounds: slice):
-        """The query for the ids of the rows `bounds`, in order (tests/benchmarks/explain.py)."""
-        ordered = policy.combine([part.values("id", *self.columns) for part in self.parts])
-        return ordered.order_by(*self.ordering)[bounds]
-
-    def __getitem__(self, bounds: slice) -> list:
-        ids = [row["id"] for row in self.ids(bounds)]
-        found = self.read_rows(ids)
-        return [found[i] for i in ids if i in found]
 
 
 def _with_last_seen(rows: list) -> list:

@@ -103,6 +103,28 @@ def kept_ratings_stay_true(request):
         missing = with_status - kept_for
         assert not missing, f"Children with a legal status but none kept: {sorted(missing)[:20]}"
 
+    def open_actions_stay_true() -> None:
+        """The open actions kept for lists (plans/open_actions.py) are exactly those worked out
+        afresh: a row for each open action, with its child, service, due date and owners."""
+        from resettle.plans.models import OpenAction, PlanAction
+        from resettle.plans.open_actions import FIELDS, work_out
+
+        with transaction.atomic():
+            fresh = work_out(PlanAction.across_children.all())
+            kept = {row.action_id: row for row in OpenAction.across_children.all()}
+
+        def facts(row):
+            if row is None:
+                return None
+            return [getattr(row, name if name == "due_on" else f"{name}_id") for name in FIELDS]
+
+        wrong = {
+            i: (facts(kept.get(i)), facts(fresh.get(i)))
+            for i in kept.keys() | fresh.keys()
+            if facts(kept.get(i)) != facts(fresh.get(i))
+        }
+        assert not wrong, f"Kept open actions out of date (action id: (kept, fresh)): {wrong}"
+
     try:
         with transaction.atomic():
             kept = dict(
@@ -124,6 +146,7 @@ def kept_ratings_stay_true(request):
     wrong = {i: (kept[i], encode(fresh[i])) for i in fresh if kept[i] != encode(fresh[i])}
     assert not wrong, f"Kept 5Cs ratings out of date (child id: (kept, fresh)): {wrong}"
     statuses_stay_true()
+    open_actions_stay_true()
     wrong = {
         i: (summaries[i], encode_findings(full[i]))
         for i in full

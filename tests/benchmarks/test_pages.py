@@ -13,6 +13,7 @@ from django.urls import reverse
 from resettle.accounts.models import Role
 from resettle.children import current
 from resettle.children.models import Child
+from resettle.plans import open_actions
 
 from ..factories import UserFactory
 
@@ -138,7 +139,7 @@ def busy_feltham(camden, feltham):
     plans = Plan.objects.bulk_create([Plan(child=child) for child in placed], batch_size=1000)
     status = ActionStatus.objects.get(slug="not-started")
     pathway = Pathway.objects.get(slug="families")
-    PlanAction.objects.bulk_create(
+    actions = PlanAction.objects.bulk_create(
         [
             PlanAction(
                 plan=plan,
@@ -153,6 +154,7 @@ def busy_feltham(camden, feltham):
         ],
         batch_size=1000,
     )
+    open_actions.refresh(a.pk for a in actions)  # inserted in bulk: no signals
     return practitioner
 
 

@@ -26,6 +26,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation, Role, User
+from resettle.core.queries import among
 
 from .models import Restriction, Share, Transfer
 
@@ -126,6 +127,25 @@ def scope_parts(children: QuerySet, user: User | None) -> list[QuerySet]:
     return [
         children.filter(owning_service_id=own).exclude(id__in=hidden),
         children.filter(id__in=shared_in).exclude(owning_service_id=own).exclude(id__in=hidden),
+    ]
+
+
+def kept_parts(records: QuerySet, user: User | None) -> list[QuerySet]:
+    """`scope_parts` for records kept with their child and the child's owning service (fields
+    `child` and `service`, as `plans.OpenAction`): the same rule, with a service's own part found
+    by the records' own service index rather than through the children's table, and the children
+    shared with it as a list read once (`core.queries.among`), each child's records found by
+    their index."""
+    if not can_view_children(user):
+        return [records.none()]
+    hidden = _hidden_from(user)
+    shared = records.filter(among("child_id", _shared_with(user))).exclude(child_id__in=hidden)
+    if user.role not in YJS_ROLES:
+        return [shared]
+    own = user.organisation_id
+    return [
+        records.filter(service_id=own).exclude(child_id__in=hidden),
+        shared.exclude(service_id=own),
     ]
 
 

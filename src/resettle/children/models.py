@@ -203,6 +203,28 @@ class Child(TrackedModel):
         one for every row)."""
         return _care_status_labels(get_language()).get(self.care_status, self.care_status)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        child = super().from_db(db, field_names, values)
+        child.remember_owning_service()
+        return child
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None) -> None:
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        if fields is None or "owning_service" in fields or "owning_service_id" in fields:
+            self.remember_owning_service()
+
+    def remember_owning_service(self) -> None:
+        """Note the owning service as read (or just saved), for `owning_service_changed`."""
+        self._read_owning_service_id = self.__dict__.get("owning_service_id")
+
+    def owning_service_changed(self) -> bool:
+        """Whether the owning service is not the one this child was read with (a transfer): what
+        records kept with the child's service check before they move (plans/open_actions.py)."""
+        if "owning_service_id" not in self.__dict__:  # deferred, and so never set since
+            return False
+        return getattr(self, "_read_owning_service_id", None) != self.__dict__["owning_service_id"]
+
     def __str__(self) -> str:
         return self.preferred_name
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from resettle.access import policy
 from resettle.access.models import Share
+from resettle.access.parts import PartsFirst
 from resettle.accounts.models import User
 from resettle.children import current
 from resettle.children.models import (
@@ -25,11 +26,12 @@ from resettle.children.models import (
     current_episodes,
 )
 from resettle.core.dates import today
+from resettle.core.queries import among
 from resettle.journey.models import Touchpoint
-from resettle.plans.models import ActionStatus, PlanAction
+from resettle.plans import open_actions
+from resettle.plans.models import OpenAction
 from resettle.release.queries import (
     IdsFirst,
-    among,
     due_for_release,
     with_readiness,
 )
@@ -188,30 +190,23 @@ def releases(user, on: date | None = None) -> list[Child]:
     return with_readiness(due_for_release(Child.objects.filter(id__in=here), on), on)
 
 
-def _owned_by_us(user) -> Q:
-    org = user.organisation_id
-    # The establishment's people as a short list, not a join to every owner (each join makes the
-    # planner's search longer; docs/performance.md).
-    people = User.objects.filter(organisation_id=org).values("id")
-    return Q(owner_organisation_id=org) | Q(owner_person_id__in=people)
-
-
-def actions_expected_of_us(user) -> QuerySet:
+def actions_expected_of_us(user) -> PartsFirst:
     """Open actions in the plans of children the person sees, owned by the establishment or one
-    of its people: what other agencies expect of it. Soonest due first, undated last."""
-    visible = policy.visible_ids(Child.objects.all(), user)
-    open_statuses = ActionStatus.objects.filter(is_closed=False).values("id")
-    # Across children: narrowed to the children the person sees, in the same query.
-    return (
-        PlanAction.across_children.filter(among("plan__child_id", visible))
-        .filter(_owned_by_us(user), status_id__in=open_statuses)
-        .select_related(
-            "plan__child__owning_service",
-            "status",
-            "owner_person",
-            "created_by__organisation",
-        )
-        .order_by(F("due_on").asc(nulls_last=True), "id")
+    of its people: what other agencies expect of it. Soonest due first, undated last. Read from
+    the kept open actions (plans/open_actions.py): for each part of the children the person sees
+    (`policy.kept_parts`), those the establishment owns and those its people own (a short list)."""
+    org = user.organisation_id
+    people = list(User.objects.filter(organisation_id=org).values_list("id", flat=True))
+    parts = []
+    for seen in policy.kept_parts(OpenAction.across_children.all(), user):
+        parts += [
+            seen.filter(owner_organisation_id=org),
+            seen.filter(owner_person_id__in=people).exclude(owner_organisation_id=org),
+        ]
+    return open_actions.listed(
+        parts,
+        ("plan__child__owning_service", "status", "owner_person", "created_by__organisation"),
+        (F("due_on").asc(nulls_last=True), "id"),
     )
 
 
@@ -222,7 +217,11 @@ class Section:
 
     @classmethod
     def of(cls, queryset) -> Section:
-        rows = list(queryset[: SECTION_LIMIT + 1])
+        return cls.first(list(queryset[: SECTION_LIMIT + 1]))
+
+    @classmethod
+    def first(cls, rows: list) -> Section:
+        """The section of the first SECTION_LIMIT + 1 rows of a list."""
         return cls(rows[:SECTION_LIMIT], len(rows) > SECTION_LIMIT)
 
 
@@ -252,16 +251,18 @@ class OurWeek:
 def our_week(user, on: date | None = None) -> OurWeek:
     """The establishment's week: touchpoints (meetings and other deadlines) of the children
     placed here, and the actions owned here, overdue or due by Sunday; and every open action
-    other agencies expect of the establishment. Three queries."""
+    other agencies expect of the establishment. The two lists of actions are read once, as one."""
     on = on or today()
     monday = on - timedelta(days=on.weekday())
     sunday = monday + timedelta(days=6)
-    expected = actions_expected_of_us(user)
+    # Those due by Sunday come first in the list of all expected of us (soonest due first): so
+    # its first rows hold the first rows of both lists.
+    expected = actions_expected_of_us(user)[: SECTION_LIMIT + 1]
     return OurWeek(
         starts_on=monday,
         ends_on=sunday,
         touchpoints=Section.of(IdsFirst(our_week_touchpoints(user, on))),
-        actions=Section.of(IdsFirst(expected.filter(due_on__lte=sunday))),
-        expected=Section.of(IdsFirst(expected)),
+        actions=Section.first([a for a in expected if a.due_on and a.due_on <= sunday]),
+        expected=Section.first(expected),
         on=on,
     )

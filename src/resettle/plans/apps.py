@@ -8,4 +8,6 @@ class PlansConfig(AppConfig):
     verbose_name = _("Resettlement plans")
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401 - connects the receivers (docs/development.md)
+        from . import open_actions, receivers  # noqa: F401 - connects the receivers (docs/development.md)
+
+        open_actions.connect()

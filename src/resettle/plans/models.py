@@ -292,6 +292,72 @@ class PlanAction(TrackedModel):
         return bool(self.due_on and self.due_on < today() and not self.status.is_closed)
 
 
+class OpenAction(models.Model):
+    """Each open action (its status not closed), kept with its child, the child's owning service,
+    its due date and its owners, so that lists of a whole service or establishment (My week, the
+    establishment's week) read the first few from an index in due-date order rather than every
+    action of thousands of children: see `plans/open_actions.py`.
+
+    Derived data, never edited: a row exists exactly while its action is open, and every save of
+    an action, of an action status, or of a child whose owning service changed keeps it right, in
+    the same transaction."""
+
+    action = models.OneToOneField(
+        PlanAction, on_delete=models.CASCADE, primary_key=True, related_name="kept_open"
+    )
+    child = models.ForeignKey(
+        "children.Child",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    service = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    due_on = models.DateField(null=True)
+    owner_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=True,
+        related_name="+",
+    )
+    owner_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=True,
+        related_name="+",
+    )
+
+    objects = ChildScopedManager()
+    across_children = across()
+
+    class Meta:
+        default_manager_name = "across_children"
+        indexes = [
+            # A service's own children's open actions, soonest first (My week, whole service).
+            models.Index(fields=["service", "due_on", "action"], name="open_action_service_idx"),
+            # A few children's open actions (shared children, a caseload, children placed here).
+            models.Index(fields=["child", "due_on"], name="open_action_child_idx"),
+            # What a person or an organisation is expected to do (My week, the establishment).
+            models.Index(fields=["owner_person", "due_on"], name="open_action_person_idx"),
+            # (An establishment's: of the few children shared with it, found child by child.)
+            models.Index(
+                fields=["owner_organisation", "child"],
+                include=["due_on"],
+                name="open_action_org_idx",
+            ),
+        ]
+
+
 class Contingency(TrackedModel):
     """Plan B for an action, and when the child was told it."""
 

@@ -18,11 +18,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from resettle.children.models import CurrentStatus
 from resettle.core.scoping import ChildScopedManager
+from resettle.plans.models import OpenAction
 
 from . import kept
 from .models import KeptRating
 
 CHILD_MODEL = "children.Child"
+# Kept facts derived from the child's record, not part of it: changing them changes no rating.
+KEPT = (KeptRating, CurrentStatus, OpenAction)
 
 
 def child_id_of(instance: Model, path: str) -> int | None:
@@ -44,7 +47,11 @@ def child_paths() -> dict[type[Model], str]:
     found: dict[type[Model], str] = {}
     for model in apps.get_models():
         manager = model._meta.managers_map.get("objects")
-        if isinstance(manager, ChildScopedManager) and model not in (KeptRating, CurrentStatus):
+        if isinstance(manager, ChildScopedManager) and model not in (
+            KeptRating,
+            CurrentStatus,
+            OpenAction,
+        ):
             found[model] = manager.child_path
     return found
 

@@ -4,38 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db import connection
-from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q
 
 from resettle.access import policy
 from resettle.children import current
 from resettle.children.models import Child, ChildQuerySet, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.core.queries import among
 from resettle.plans.facts import key_plans_b, load_key_actions
 
 from .readiness import CUSTODIAL, HORIZON_DAYS, readiness
-
-
-class _InArray(Func):
-    """`column = ANY(ARRAY(subquery))`: PostgreSQL reads the subquery once, into a list."""
-
-    arg_joiner = " = ANY(ARRAY"
-    template = "%(expressions)s)"
-    output_field = BooleanField()
-
-
-def among(field: str, ids):
-    """A filter: `field` is one of the ids the subquery `ids` gives (a child's id, for lists of a
-    whole service's records).
-
-    Written as `IN (subquery)`, PostgreSQL may join a long list of due dates with the subquery's
-    rows one by one (a nested loop over thousands of children: docs/performance.md). As a list read
-    once (`= ANY(ARRAY(subquery))`), it finds each child's records by the child's index instead,
-    which costs what the service's size costs, large or small. Other databases use `IN`."""
-    if connection.vendor == "postgresql":
-        # Without an order: `IN` drops it by itself, a list would sort for nothing.
-        return _InArray(F(field), Subquery(ids.order_by()))
-    return Q(**{f"{field}__in": ids})
 
 
 class IdsFirst:

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from resettle.access import policy
+from resettle.access.parts import in_order
 from resettle.children.forms import CaseloadFilterForm
 from resettle.children.models import Child, current_episodes
 from resettle.children.stages import attach_stages
 from resettle.quality.kept import attach_five_cs
-
-from .parts import in_order
 
 SEARCH_SESSION_KEY = "resettle_caseload_search"
 FILTERS_IN_URL = ("scope", "care_status", "lead", "sort")

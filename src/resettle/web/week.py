@@ -26,20 +26,20 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from resettle.access import policy
+from resettle.access.parts import PartsFirst
 from resettle.children.models import Child
 from resettle.core.dates import today
+from resettle.core.queries import among
 from resettle.journey.models import Touchpoint
-from resettle.plans.models import ActionStatus, PlanAction
+from resettle.plans import open_actions
+from resettle.plans.models import OpenAction
 from resettle.release.queries import (
     IdsFirst,
-    among,
     children_in_scope,
     releases_in_scope,
     with_readiness,
 )
 from resettle.release.readiness import HORIZON_DAYS, RAG_RULE
-
-from .parts import PartsFirst
 
 # Not seen: no contact with the child (Child.last_contact_on) for this many days.
 NOT_SEEN_DAYS = 28
@@ -202,29 +202,26 @@ def touchpoints_due(child_ids, ends_on: date):
     )
 
 
-def actions_due(user, scope: str, ends_on: date):
+def actions_due(user, scope: str, ends_on: date) -> PartsFirst:
+    """Open actions due by `ends_on`, soonest first, read from the kept open actions
+    (plans/open_actions.py). "mine": those of the children the person leads, and those they own
+    for other children they see; a whole service: its own children's, by the service's index,
+    and those of the children shared with it."""
+    kept = OpenAction.across_children.filter(due_on__lte=ends_on)
     if scope == "mine":
-        # The actions of the children the person leads, and the actions they own for others'
-        # children they see: each found by its own index and joined with UNION (written as one
-        # OR across the two tables, it read every action in the country).
         seen = Child.objects.visible_to(user, few=True)
-        led = PlanAction.objects.for_children(seen.filter(lead_practitioner=user).values("id"))
-        owned = PlanAction.objects.for_children(seen.values("id")).filter(owner_person=user)
-        mine = led.order_by().values("id").union(owned.order_by().values("id"))
-        # Across children: the ids above are already of children the person sees.
-        actions = PlanAction.across_children.filter(id__in=mine)
+        led = seen.filter(lead_practitioner=user).values("id")
+        parts = [
+            kept.filter(child_id__in=led),
+            kept.filter(owner_person=user, child_id__in=seen.values("id")).exclude(
+                child_id__in=led
+            ),
+        ]
     else:
-        # Across children: narrowed to the children the person sees, in the same query.
-        actions = PlanAction.across_children.filter(
-            among("plan__child_id", policy.visible_ids(Child.objects.all(), user))
-        )
-    # The open statuses are a few configuration rows: a small list to check, not a join (each
-    # join makes the planner's search for an order of joins longer; docs/performance.md).
-    open_statuses = ActionStatus.objects.filter(is_closed=False).values("id")
-    actions = actions.filter(status_id__in=open_statuses, due_on__lte=ends_on)
-    return actions.select_related(
-        "plan__child__lead_practitioner", "owner_person", "owner_organisation"
-    ).order_by("due_on", "id")
+        parts = policy.kept_parts(kept, user)
+    return open_actions.listed(
+        parts, ("plan__child__lead_practitioner", "owner_person", "owner_organisation")
+    )
 
 
 NOT_SEEN_ORDER = (F("last_contact_on").asc(nulls_first=True), "preferred_name", "id")
@@ -290,7 +287,7 @@ def my_week(
 
     sections = {
         "touchpoints": touchpoints,
-        "actions": lambda: read(IdsFirst(actions_due(user, scope, due_by))),
+        "actions": lambda: read(actions_due(user, scope, due_by)),
         "releases": lambda: read(
             releases_in_scope(user, scope, on), lambda rows: with_readiness(rows, on)
         ),

@@ -18,6 +18,7 @@ from resettle.access.models import Share
 from resettle.accounts.models import Organisation, Role, User
 from resettle.children.models import IN_SECURE_ESTABLISHMENT, Child, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.plans import open_actions
 from resettle.plans.models import CustodyProgress, Goal, PlanAction, ProgressKind
 
 from .shares import placement_share
@@ -85,6 +86,7 @@ def _actions_to_their_establishment(placed: dict[int, LegalStatusEpisode]) -> No
             action.owner_organisation_id = episode.establishment_id
             moved.append(action)
     PlanAction.across_children.bulk_update(moved, ["owner_organisation"], batch_size=500)
+    open_actions.refresh(a.pk for a in moved)  # changed in bulk: no signals
 
 
 def _progress(placed: dict[int, LegalStatusEpisode], rng: random.Random) -> None:

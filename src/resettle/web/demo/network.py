@@ -23,6 +23,7 @@ from resettle.network.models import (
     Relationship,
     Safety,
 )
+from resettle.plans import open_actions
 from resettle.plans.models import ActionKind, ActionStatus, Pathway, Plan, PlanAction
 
 from .people import DEMO_PARTNERS
@@ -154,3 +155,4 @@ def _lean_on_tyler(children: list[Child], rng: random.Random) -> None:
         for plan in plans
     ]
     bulk_create_with_history(actions, PlanAction, batch_size=500)
+    open_actions.refresh(a.pk for a in actions)  # inserted in bulk: no signals

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 from resettle.accounts.models import Organisation, Role, User
 from resettle.children.models import Child
 from resettle.core.dates import today
+from resettle.plans import open_actions
 from resettle.plans.defaults import ensure_defaults
 from resettle.plans.models import (
     ActionKind,
@@ -576,6 +577,7 @@ def load_plans(fake: Faker, rng: random.Random) -> None:
             action_meta.append((index, template, state))
     bulk_create_with_history(needs, Need, batch_size=500)
     bulk_create_with_history(actions, PlanAction, batch_size=500)
+    open_actions.refresh(a.pk for a in actions)  # inserted in bulk: no signals
 
     # Which goals each action helps with: full plans link nearly every action; half-done plans
     # link none (the 5Cs check should notice).

@@ -46,6 +46,7 @@ from resettle.journey.facts import keep_last_contact
 from resettle.journey.models import Meeting, Touchpoint, TouchpointRule
 from resettle.journey.services import touchpoints_for
 from resettle.notes.models import CaseNote
+from resettle.plans import open_actions
 from resettle.plans.defaults import ensure_defaults as ensure_plan_defaults
 from resettle.plans.models import (
     ActionStatus,
@@ -656,6 +657,7 @@ def _make_plans(children, pools: _Pools, rng: random.Random, now, audit: _Audit)
             meta.append((index, template, state))
     _insert(Need, needs, batch_size=1000)
     _insert(PlanAction, actions, batch_size=1000)
+    open_actions.refresh(a.id for a in actions)  # inserted in bulk: no signals
 
     through = PlanAction.goals.through
     links = []

@@ -1,12 +1,13 @@
-"""Lists of the children a person sees, read as parts that never share a child
-(`access.policy.in_scope_parts`: a service's own children, and those shared with it): the page's
-ids first, in order, from each part's index, then those children (docs/performance.md)."""
+"""Lists of the children a person sees, or of records kept with those children, read as parts
+that never share a row (`policy.in_scope_parts`, `policy.kept_parts`: a service's own children,
+and those shared with it): the page's ids first, in order, from each part's index, then those
+rows (docs/performance.md)."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from resettle.access import policy
+from . import policy
 
 
 def in_order(parts: list[QuerySet], ordering: tuple, columns: tuple[str, ...] = ()) -> QuerySet:

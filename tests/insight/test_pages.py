@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from resettle.audit.models import AuditEvent
 from resettle.core.dates import today
@@ -126,6 +127,12 @@ def test_the_services_table_downloads_as_csv_with_suppression(some_figures, dev,
     assert camden[column] == "fewer than 5"  # 4 of Camden's, 3 of Hackney's
     event = AuditEvent.objects.filter(action="insight.downloaded").latest("id")
     assert event.detail["table"] == "services" and event.actor == dev
+    # The page's table says the same (its cells made in Python: figures_table.py).
+    html = client.get(reverse("insight:services")).content.decode()
+    assert (
+        '<td class="govuk-table__cell govuk-table__cell--numeric govuk-!-font-weight-bold">7</td>'
+    ) in html
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">fewer than 5</td>' in html
 
 
 def test_every_table_downloads_in_both_formats(some_figures, dev, priya, client_for):
@@ -155,6 +162,14 @@ def test_the_manager_sees_their_service_by_worker_and_the_children_behind(
     html = page.content.decode()
     assert "Amara" in html
     url = reverse("insight:children") + f"?measure=overdue-touchpoints&worker={amara.public_id}"
+    # Each cell links to the children behind it, and says what it counts for a screen reader
+    # (the table's cells are made in Python: insight/templatetags/figures_table.py).
+    title = MEASURES["overdue-touchpoints"].title
+    assert (
+        f'<a class="govuk-link" href="{escape(url)}">4<span class="govuk-visually-hidden">: '
+        f"{escape(title)}, Amara Okafor</span></a>"
+    ) in html
+    assert "&amp;worker=none" in html  # the children not allocated to anyone
     listed = client.get(url)
     names = {c.preferred_name for c in listed.context["found"]}
     assert names == {"Zorblax0", "Zorblax2", "Zorblax4", "Zorblax6"}  # Camden's only

@@ -80,7 +80,9 @@ def queries():
         "my week, actions, whole service": week.actions_due(priya, "service", ends_on).ids(
             slice(0, first)
         ),
-        "establishment, placed here, page 1": estate.placed_here(chloe)[:25],
+        "establishment, placed here, page 1": IdsFirst(estate.placed_here(chloe)).rows(
+            slice(0, 25)
+        ),
         "establishment, placed here, count": estate.placed_here(chloe).values("child_id"),
         "establishment, our week, touchpoints": IdsFirst(estate.our_week_touchpoints(chloe)).rows(
             slice(0, estate.SECTION_LIMIT + 1)

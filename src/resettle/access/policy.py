@@ -175,16 +175,16 @@ def visible_ids(children: QuerySet, user: User | None) -> QuerySet:
     without reading the children's table again."""
     if not can_view_children(user):
         return children.none().values("id")
-    if user.role not in YJS_ROLES:
-        return scope_children(children, user).values("id")
     hidden = _hidden_from(user)
+    shared_in = _shared_with(user).exclude(child_id__in=hidden)
+    if user.role not in YJS_ROLES:  # the children shared with them: read from the shares alone
+        return shared_in
     owned = (
         children.model._base_manager.filter(owning_service_id=user.organisation_id)
         .exclude(id__in=hidden)
         .order_by()
         .values("id")
     )
-    shared_in = _shared_with(user).exclude(child_id__in=hidden)
     return owned.union(shared_in)
 
 

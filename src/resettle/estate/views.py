@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 
 from resettle.access import policy
 from resettle.core.dates import today
+from resettle.release.queries import IdsFirst
 from resettle.release.readiness import HORIZON_DAYS, RAG_RULE
 
 from . import queries
@@ -55,8 +56,10 @@ def placed(request: HttpRequest) -> HttpResponse:
     _require_workspace(request)
     status = request.GET.get("status", "")
     status = status if status in queries.STATUS_FILTERS else ""
+    # The page's statuses found first (ordered by release and name), then their children, lead
+    # and service joined to those 25 only, not to every child placed here (release.IdsFirst).
     page, page_range = _paged(
-        request, queries.placed_here(request.user, status=status), queries.as_children
+        request, IdsFirst(queries.placed_here(request.user, status=status)), queries.as_children
     )
     return _render(
         request,

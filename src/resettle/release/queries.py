@@ -34,9 +34,9 @@ class IdsFirst:
 
     def rows(self, bounds: slice):
         """The query for the rows `bounds` (tests/benchmarks/explain.py shows its plan)."""
-        ids = self.queryset.values("id")[bounds]
+        ids = self.queryset.values("pk")[bounds]
         # The ids are already those of the list (and of children the person sees).
-        rows = self.queryset.model._base_manager.filter(id__in=ids)
+        rows = self.queryset.model._base_manager.filter(pk__in=ids)
         rows.query.select_related = self.queryset.query.select_related
         return rows.order_by(*self.queryset.query.order_by)
 

@@ -104,8 +104,9 @@ def kept_ratings_stay_true(request):
         assert not missing, f"Children with a legal status but none kept: {sorted(missing)[:20]}"
 
     def open_actions_stay_true() -> None:
-        """The open actions kept for lists (plans/open_actions.py) are exactly those worked out
-        afresh: a row for each open action, with its child, service, due date and owners."""
+        """The open actions and touchpoints kept for lists (plans/open_actions.py,
+        journey/open_touchpoints.py) are exactly those worked out afresh: a row for each open one,
+        with its child, service, due date (and an action's owners)."""
         from resettle.plans.models import OpenAction, PlanAction
         from resettle.plans.open_actions import FIELDS, work_out
 
@@ -124,6 +125,28 @@ def kept_ratings_stay_true(request):
             if facts(kept.get(i)) != facts(fresh.get(i))
         }
         assert not wrong, f"Kept open actions out of date (action id: (kept, fresh)): {wrong}"
+        from resettle.journey.models import OpenTouchpoint, Touchpoint
+        from resettle.journey.open_touchpoints import FIELDS as TOUCHPOINT_FIELDS
+        from resettle.journey.open_touchpoints import work_out as work_out_touchpoints
+
+        with transaction.atomic():
+            fresh = work_out_touchpoints(Touchpoint.across_children.all())
+            kept = {row.touchpoint_id: row for row in OpenTouchpoint.across_children.all()}
+
+        def touchpoint_facts(row):
+            if row is None:
+                return None
+            return [
+                getattr(row, name if name == "due_on" else f"{name}_id")
+                for name in TOUCHPOINT_FIELDS
+            ]
+
+        wrong = {
+            i: (touchpoint_facts(kept.get(i)), touchpoint_facts(fresh.get(i)))
+            for i in kept.keys() | fresh.keys()
+            if touchpoint_facts(kept.get(i)) != touchpoint_facts(fresh.get(i))
+        }
+        assert not wrong, f"Kept open touchpoints out of date (id: (kept, fresh)): {wrong}"
 
     try:
         with transaction.atomic():

@@ -71,10 +71,10 @@ def queries():
         "my week, not seen, whole service": week.not_seen(
             policy.in_scope_parts(Child.objects.all(), priya, "service"), today()
         ).ids(slice(0, first)),
-        # As My week reads them: the first rows' ids, then those rows (release.queries.IdsFirst).
-        "my week, touchpoints, whole service": IdsFirst(
-            week.touchpoints_due(policy.visible_ids(Child.objects.all(), priya), ends_on)
-        ).rows(slice(0, first)),
+        # As My week reads them: the first rows' ids from the kept open touchpoints' indexes.
+        "my week, touchpoints, whole service": week.service_touchpoints_due(priya, ends_on).ids(
+            slice(0, first)
+        ),
         # As My week reads them: the first rows' ids from the kept open actions' indexes.
         "my week, actions, mine": week.actions_due(amara, "mine", ends_on).ids(slice(0, first)),
         "my week, actions, whole service": week.actions_due(priya, "service", ends_on).ids(

@@ -25,6 +25,7 @@ from resettle.children import current
 from resettle.children.models import Child, LegalStatusEpisode
 from resettle.core.dates import today
 from resettle.insight.models import StoredFigures
+from resettle.journey import open_touchpoints
 from resettle.journey.models import Touchpoint
 from resettle.voice.models import VoiceEntry
 
@@ -81,6 +82,7 @@ def london(dev, amara, feltham):
     current.refresh(e.child_id for e in episodes)  # inserted in bulk: no signals
     VoiceEntry.objects.bulk_create(entries, batch_size=1000)
     Touchpoint.objects.bulk_create(touchpoints, batch_size=1000)
+    open_touchpoints.refresh_children(t.child_id for t in touchpoints)  # no signals in bulk
     client = Client()
     client.force_login(dev)
     return client

@@ -13,6 +13,7 @@ from django.urls import reverse
 from resettle.accounts.models import Role
 from resettle.children import current
 from resettle.children.models import Child
+from resettle.journey import open_touchpoints
 from resettle.plans import open_actions
 
 from ..factories import UserFactory
@@ -136,6 +137,7 @@ def busy_feltham(camden, feltham):
         [Touchpoint(child=child, name="Review meeting", due_on=now) for child in placed],
         batch_size=1000,
     )
+    open_touchpoints.refresh_children(placed)  # inserted in bulk: no signals
     plans = Plan.objects.bulk_create([Plan(child=child) for child in placed], batch_size=1000)
     status = ActionStatus.objects.get(slug="not-started")
     pathway = Pathway.objects.get(slug="families")

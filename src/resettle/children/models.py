@@ -209,6 +209,10 @@ class Child(TrackedModel):
         child.remember_owning_service()
         return child
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)  # its receivers see whether the service changed
+        self.remember_owning_service()
+
     def refresh_from_db(self, using=None, fields=None, from_queryset=None) -> None:
         super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
         if fields is None or "owning_service" in fields or "owning_service_id" in fields:

@@ -8,4 +8,6 @@ class JourneyConfig(AppConfig):
     verbose_name = _("The child's journey")
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401 - connects the receivers (docs/development.md)
+        from . import open_touchpoints, receivers  # noqa: F401 - connects the receivers (docs/development.md)
+
+        open_touchpoints.connect()

@@ -189,6 +189,50 @@ class Touchpoint(TrackedModel):
         return str(TouchpointStatus(self.status).label)
 
 
+class OpenTouchpoint(models.Model):
+    """Each open touchpoint (neither met nor replaced), kept with its child, the child's owning
+    service and its due date, so that a whole service's My week reads its first few from an index
+    in due-date order rather than every open touchpoint of thousands of children: see
+    `journey/open_touchpoints.py`.
+
+    Derived data, never edited: a row exists exactly while its touchpoint is open, and every change
+    to touchpoints (each save, and the journey's own bulk changes) or to a child's owning service
+    keeps it right, in the same transaction."""
+
+    touchpoint = models.OneToOneField(
+        Touchpoint, on_delete=models.CASCADE, primary_key=True, related_name="kept_open"
+    )
+    child = models.ForeignKey(
+        "children.Child",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    service = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    due_on = models.DateField()
+
+    objects = ChildScopedManager()
+    across_children = across()
+
+    class Meta:
+        default_manager_name = "across_children"
+        indexes = [
+            # A service's own children's open touchpoints, soonest first (My week, whole service).
+            models.Index(
+                fields=["service", "due_on", "touchpoint"], name="open_touchpoint_service_idx"
+            ),
+            # A few children's (those shared with a service).
+            models.Index(fields=["child", "due_on"], name="open_touchpoint_child_idx"),
+        ]
+
+
 class Meeting(TrackedModel):
     """A meeting or contact with or about the child, who was there, and what was decided."""
 

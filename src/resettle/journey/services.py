@@ -20,7 +20,7 @@ from resettle.core.working_days import add_working_days
 from resettle.plans import services as plans
 from resettle.voice.services import record_voice
 
-from . import touchpoints
+from . import open_touchpoints, touchpoints
 from .models import (
     Anchor,
     EventKind,
@@ -89,6 +89,8 @@ def legal_status_recorded(episode: LegalStatusEpisode, by: User | None = None) -
     made = Touchpoint.objects.bulk_create(
         touchpoints_for(episode, TouchpointRule.objects.filter(is_active=True), by)
     )
+    # Changed in bulk: keep the lists' rows (journey/open_touchpoints.py).
+    open_touchpoints.refresh_children([episode.child_id])
     touchpoints.refresh([episode.child_id], by)
     return made
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from resettle.core.working_days import add_working_days
 
+from . import open_touchpoints
 from .facts import ChildFacts, Event, load_facts
 from .models import Meeting, MetBy, Touchpoint
 
@@ -118,6 +119,9 @@ def refresh(children: Iterable, by=None) -> int:
         Touchpoint.across_children.bulk_update(changed, [*STATE_FIELDS, "changed_by"])
     if made:
         Touchpoint.objects.bulk_create(made)
+    if changed or made:  # changed in bulk: keep the lists' rows (journey/open_touchpoints.py)
+        open_touchpoints.refresh_children({t.child_id for t in [*changed, *made]})
+    if made:
         # A new review may already be met by a meeting held since: look again.
         return len(changed) + len(made) + refresh(ids, by)
     return len(changed)

@@ -128,14 +128,11 @@ def connect() -> None:
             refresh(PlanAction.across_children.filter(status=instance).values_list("id", flat=True))
 
     def child_saved(sender, instance, created, **kwargs) -> None:
-        if kwargs.get("raw"):
-            return
         # Only when the owning service is not the one the child was read with (a transfer).
-        if not created and instance.owning_service_changed():
+        if not created and not kwargs.get("raw") and instance.owning_service_changed():
             OpenAction.across_children.filter(child_id=instance.pk).exclude(
                 service_id=instance.owning_service_id
             ).update(service_id=instance.owning_service_id)
-        instance.remember_owning_service()
 
     # Not weak: these functions are made here and kept by nothing else.
     post_save.connect(action_saved, sender=PlanAction, weak=False, dispatch_uid="open-action")

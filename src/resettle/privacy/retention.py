@@ -55,6 +55,8 @@ KEEP_WHEN_ANONYMISED: dict[str, list[str]] = {
     # Derived from the episodes kept above (children/current.py): codes and dates, no free text.
     "children.currentstatus": [],
     "journey.touchpoint": [],
+    # Derived from the touchpoints kept above (journey/open_touchpoints.py): ids and dates only.
+    "journey.opentouchpoint": [],
 }
 NEVER_TOUCHED = {"audit.auditevent"}  # append-only: the trail outlives the record
 

@@ -18,6 +18,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from resettle.children.models import CurrentStatus
 from resettle.core.scoping import ChildScopedManager
+from resettle.journey.models import OpenTouchpoint
 from resettle.plans.models import OpenAction
 
 from . import kept
@@ -25,7 +26,7 @@ from .models import KeptRating
 
 CHILD_MODEL = "children.Child"
 # Kept facts derived from the child's record, not part of it: changing them changes no rating.
-KEPT = (KeptRating, CurrentStatus, OpenAction)
+KEPT = (KeptRating, CurrentStatus, OpenAction, OpenTouchpoint)
 
 
 def child_id_of(instance: Model, path: str) -> int | None:

@@ -30,7 +30,7 @@ from resettle.access.parts import PartsFirst
 from resettle.children.models import Child
 from resettle.core.dates import today
 from resettle.core.queries import among
-from resettle.journey.models import Touchpoint
+from resettle.journey.models import OpenTouchpoint, Touchpoint
 from resettle.plans import open_actions
 from resettle.plans.models import OpenAction
 from resettle.release.queries import (
@@ -202,6 +202,21 @@ def touchpoints_due(child_ids, ends_on: date):
     )
 
 
+def service_touchpoints_due(user, ends_on: date) -> PartsFirst:
+    """Open touchpoints due by `ends_on` of a whole service's children, soonest first, read from
+    the kept open touchpoints (journey/open_touchpoints.py): the service's own children's by the
+    service's index, and those of the children shared with it (`policy.kept_parts`)."""
+    kept = OpenTouchpoint.across_children.filter(due_on__lte=ends_on)
+    return PartsFirst(
+        [part.annotate(id=F("touchpoint_id")) for part in policy.kept_parts(kept, user)],
+        ("due_on", "id"),
+        ("due_on",),
+        lambda ids: Touchpoint.across_children.select_related("child__lead_practitioner").in_bulk(
+            ids
+        ),
+    )
+
+
 def actions_due(user, scope: str, ends_on: date) -> PartsFirst:
     """Open actions due by `ends_on`, soonest first, read from the kept open actions
     (plans/open_actions.py). "mine": those of the children the person leads, and those they own
@@ -278,7 +293,9 @@ def my_week(
     )
 
     def touchpoints() -> Section:
-        return read(IdsFirst(touchpoints_due(ids, due_by)))
+        if scope == "mine":  # a caseload's few children, each read by the child's index
+            return read(IdsFirst(touchpoints_due(ids, due_by)))
+        return read(service_touchpoints_due(user, due_by))
 
     def read(queryset, prepare=None) -> Section:
         if len(kinds) == 1:

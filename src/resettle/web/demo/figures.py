@@ -21,6 +21,7 @@ from resettle.accounts.models import Organisation, Role, User
 from resettle.children import current
 from resettle.children.models import AtEndOfOrder, Child, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.journey import open_touchpoints
 from resettle.journey.models import SetbackResponse, Touchpoint
 from resettle.plans.defaults import ensure_defaults
 from resettle.plans.models import ActionStatus, Agreement, Goal, Pathway, Plan, PlanAction
@@ -280,6 +281,7 @@ def _late_touchpoints(strength: dict[int, float], rng: random.Random, now: date)
                 touchpoint.completed_on = on
                 late.append(touchpoint)
     Touchpoint.objects.bulk_update(late, ["completed_on"], batch_size=500)
+    open_touchpoints.refresh_children({t.child_id for t in late})  # changed in bulk: no signals
 
 
 def _end_of_order(children, strength, episodes, rng: random.Random) -> None:

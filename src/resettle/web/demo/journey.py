@@ -15,6 +15,7 @@ from resettle.accounts.models import Organisation
 from resettle.children import current
 from resettle.children.models import Child, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.journey import open_touchpoints
 from resettle.journey.defaults import ensure_defaults
 from resettle.journey.models import (
     JourneyEvent,
@@ -152,6 +153,7 @@ def load_journeys(fake: Faker, rng: random.Random) -> None:
         touchpoint.completed_on = meeting.held_on
         touchpoint.completed_by_meeting = meeting
     Touchpoint.objects.bulk_create(touchpoints, batch_size=500)
+    open_touchpoints.refresh_children({t.child_id for t in touchpoints})  # no signals in bulk
     leads = dict(children)
     people = Meeting.people.through
     people.objects.bulk_create(

@@ -41,6 +41,7 @@ from resettle.audit.models import AuditEvent, latest_hash
 from resettle.children import current
 from resettle.children.models import CareStatus, Child, Ethnicity, Gender, LegalStatusEpisode
 from resettle.core.dates import today
+from resettle.journey import open_touchpoints
 from resettle.journey.defaults import ensure_defaults as ensure_journey_defaults
 from resettle.journey.facts import keep_last_contact
 from resettle.journey.models import Meeting, Touchpoint, TouchpointRule
@@ -484,6 +485,7 @@ def make_batch(
             meeting=str(meeting.public_id),
         )
     _insert(Touchpoint, touchpoints, batch_size=1000)
+    open_touchpoints.refresh_children(c.id for c in children)  # inserted in bulk: no signals
     people = Meeting.people.through
     _insert(
         people,

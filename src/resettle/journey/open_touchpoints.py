@@ -9,12 +9,12 @@ whatever the service's size (docs/performance.md). The same shape as the plan's 
 
 * **Worked out again on every change**: every save of a touchpoint (`connect`, below); the
   journey's own changes in bulk (`touchpoints.refresh`, which every new legal status, meeting and
-  record that meets a touchpoint goes through) keep their children's rows themselves; every save
-  of a child whose owning service changed (a transfer) moves their rows. A deleted touchpoint's
-  row goes with it (the foreign key cascades). The demo and scale generators, which insert in
-  bulk, call `refresh_children` themselves.
+  record that meets a touchpoint goes through) keep their children's rows themselves; a child
+  whose owning service changed (a transfer) takes their rows along (`children.kept_rows`). A
+  deleted touchpoint's row goes with it (the foreign key cascades). The demo and scale
+  generators, which insert in bulk, call `refresh_children` themselves.
 * **Concurrent changes**: on PostgreSQL the children's rows are locked before their touchpoints
-  are read, as for open actions.
+  are read (`children.kept_rows.keep`), as for open actions.
 
 `tests/conftest.py` checks, after every test that used the database, that the kept rows are
 exactly those worked out afresh.
@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_save
 
+from resettle.children import kept_rows
 from resettle.children.models import Child
 
 from .models import OpenTouchpoint, Touchpoint
@@ -52,29 +52,23 @@ def work_out(touchpoints: QuerySet) -> dict[int, OpenTouchpoint]:
 def _keep(child_ids: list[int], touchpoints: QuerySet, ids: list[int] | None) -> None:
     """Keep the rows of `touchpoints` (of the children `child_ids`): those open, and none for the
     others (`ids`: the touchpoints asked about; None for every one of those children's)."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":  # one change at a time for each child
-            list(
-                Child.objects.filter(id__in=child_ids)
-                .order_by("id")
-                .select_for_update(no_key=True)
-                .values_list("id")
-            )
-        found = work_out(touchpoints)
-        stale = OpenTouchpoint.across_children.exclude(touchpoint_id__in=list(found))
-        stale = (
-            stale.filter(touchpoint_id__in=ids)
+
+    def closed(found) -> QuerySet:
+        rows = OpenTouchpoint.across_children.exclude(touchpoint_id__in=found)
+        return (
+            rows.filter(touchpoint_id__in=ids)
             if ids is not None
-            else stale.filter(child_id__in=child_ids)
+            else rows.filter(child_id__in=child_ids)
         )
-        stale.delete()
-        if found:
-            OpenTouchpoint.across_children.bulk_create(
-                list(found.values()),
-                update_conflicts=True,
-                unique_fields=["touchpoint"],
-                update_fields=FIELDS,
-            )
+
+    kept_rows.keep(
+        OpenTouchpoint,
+        Child.objects.filter(id__in=child_ids),
+        lambda: work_out(touchpoints),
+        closed,
+        "touchpoint",
+        FIELDS,
+    )
 
 
 def refresh_children(child_ids: Iterable) -> None:
@@ -94,13 +88,6 @@ def refresh(touchpoint: Touchpoint) -> None:
     )
 
 
-def moved(child: Child) -> None:
-    """The child's owning service changed: their rows move with them."""
-    OpenTouchpoint.across_children.filter(child_id=child.pk).exclude(
-        service_id=child.owning_service_id
-    ).update(service_id=child.owning_service_id)
-
-
 def connect() -> None:
     """Keep the rows right on every change that can change them (see the module's docstring)."""
 
@@ -108,12 +95,9 @@ def connect() -> None:
         if not kwargs.get("raw"):
             refresh(instance)
 
-    def child_saved(sender, instance, created, **kwargs) -> None:
-        if not created and not kwargs.get("raw") and instance.owning_service_changed():
-            moved(instance)
-
-    # Not weak: these functions are made here and kept by nothing else.
+    if OpenTouchpoint not in kept_rows.WITH_SERVICE:  # rows that move with the child
+        kept_rows.WITH_SERVICE.append(OpenTouchpoint)
+    # Not weak: this function is made here and kept by nothing else.
     post_save.connect(
         touchpoint_saved, sender=Touchpoint, weak=False, dispatch_uid="open-touchpoint"
     )
-    post_save.connect(child_saved, sender=Child, weak=False, dispatch_uid="open-touchpoint-child")

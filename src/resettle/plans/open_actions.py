@@ -10,12 +10,12 @@ its indexes: a service's first ten are an index range read, whatever the service
 
 * **Worked out again on every change** (`connect`, below): every save of an action; every save
   of an action status (a status may be made closed or open again); every save of a child whose
-  owning service changed (a transfer). A deleted action's row goes with it (the foreign key
-  cascades). Code that writes actions in bulk (the demo and scale generators) calls `refresh`
-  itself.
+  owning service changed (a transfer: `children.kept_rows` moves the rows). A deleted action's
+  row goes with it (the foreign key cascades). Code that writes actions in bulk (the demo and
+  scale generators) calls `refresh` itself.
 * **Concurrent changes**: on PostgreSQL the children's rows are locked before their actions are
-  read, so an action saved during a transfer reads the child's service after the transfer, or the
-  transfer, waiting, moves the row the action wrote.
+  read (`children.kept_rows.keep`), so an action saved during a transfer reads the child's service
+  after the transfer, or the transfer, waiting, moves the row the action wrote.
 
 `tests/conftest.py` checks, after every test that used the database, that the kept rows are
 exactly those worked out afresh.
@@ -25,11 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.db.models.signals import post_save
 
 from resettle.access.parts import PartsFirst
+from resettle.children import kept_rows
 from resettle.children.models import Child
 
 from .models import ActionStatus, OpenAction, PlanAction
@@ -67,25 +67,18 @@ def refresh(action_ids: Iterable[int]) -> None:
     ids = sorted({i for i in action_ids if i is not None})
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        with transaction.atomic():
-            if connection.vendor == "postgresql":  # one change at a time for each child
-                list(
-                    Child.objects.filter(plan__actions__id__in=chunk)
-                    .order_by("id")
-                    .select_for_update(no_key=True, of=("self",))
-                    .values_list("id")
-                )
-            found = work_out(PlanAction.across_children.filter(id__in=chunk))
-            closed = [i for i in chunk if i not in found]
-            if closed:
-                OpenAction.across_children.filter(action_id__in=closed).delete()
-            if found:
-                OpenAction.across_children.bulk_create(
-                    list(found.values()),
-                    update_conflicts=True,
-                    unique_fields=["action"],
-                    update_fields=FIELDS,
-                )
+
+        def closed(found, chunk=chunk) -> QuerySet:
+            return OpenAction.across_children.filter(action_id__in=set(chunk).difference(found))
+
+        kept_rows.keep(
+            OpenAction,
+            Child.objects.filter(plan__actions__id__in=chunk),
+            lambda chunk=chunk: work_out(PlanAction.across_children.filter(id__in=chunk)),
+            closed,
+            "action",
+            FIELDS,
+        )
 
 
 def refresh_children(child_ids: Iterable[int]) -> None:
@@ -127,14 +120,8 @@ def connect() -> None:
         if not created and not kwargs.get("raw"):
             refresh(PlanAction.across_children.filter(status=instance).values_list("id", flat=True))
 
-    def child_saved(sender, instance, created, **kwargs) -> None:
-        # Only when the owning service is not the one the child was read with (a transfer).
-        if not created and not kwargs.get("raw") and instance.owning_service_changed():
-            OpenAction.across_children.filter(child_id=instance.pk).exclude(
-                service_id=instance.owning_service_id
-            ).update(service_id=instance.owning_service_id)
-
+    if OpenAction not in kept_rows.WITH_SERVICE:  # rows that move with the child
+        kept_rows.WITH_SERVICE.append(OpenAction)
     # Not weak: these functions are made here and kept by nothing else.
     post_save.connect(action_saved, sender=PlanAction, weak=False, dispatch_uid="open-action")
     post_save.connect(status_saved, sender=ActionStatus, weak=False, dispatch_uid="open-status")
-    post_save.connect(child_saved, sender=Child, weak=False, dispatch_uid="open-child")

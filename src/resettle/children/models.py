@@ -330,6 +330,34 @@ class LegalStatusEpisode(TrackedModel):
         return f"{self.get_status_display()} from {self.starts_on}"
 
 
+def kept_link(to: str, *, null: bool = False) -> models.ForeignKey:
+    """A kept row's link (derived data for lists: `KeptWithService`, `CurrentStatus`) to what it
+    is about: no database constraint and no index of its own; each kept table declares the
+    indexes its lists read."""
+    return models.ForeignKey(
+        to,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=null,
+        related_name="+",
+    )
+
+
+class KeptWithService(models.Model):
+    """A row kept for lists with its child and the child's owning service (`plans.OpenAction`,
+    `journey.OpenTouchpoint`): moved with the child by `children/kept_rows.py`."""
+
+    child = kept_link("children.Child")
+    service = kept_link("accounts.Organisation")
+
+    objects = ChildScopedManager()
+    across_children = across()
+
+    class Meta:
+        abstract = True
+
+
 class CurrentStatus(models.Model):
     """Each child's current legal status, kept so that lists of a whole service or establishment
     (releases coming up, children placed here) read it from an index rather than working it out

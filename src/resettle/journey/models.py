@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from resettle.children.models import LegalStatus
+from resettle.children.models import KeptWithService, LegalStatus
 from resettle.core.dates import today
 from resettle.core.models import TrackedModel
 from resettle.core.scoping import ChildScopedManager, across
@@ -189,7 +189,7 @@ class Touchpoint(TrackedModel):
         return str(TouchpointStatus(self.status).label)
 
 
-class OpenTouchpoint(models.Model):
+class OpenTouchpoint(KeptWithService):
     """Each open touchpoint (neither met nor replaced), kept with its child, the child's owning
     service and its due date, so that a whole service's My week reads its first few from an index
     in due-date order rather than every open touchpoint of thousands of children: see
@@ -202,24 +202,7 @@ class OpenTouchpoint(models.Model):
     touchpoint = models.OneToOneField(
         Touchpoint, on_delete=models.CASCADE, primary_key=True, related_name="kept_open"
     )
-    child = models.ForeignKey(
-        "children.Child",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
-    service = models.ForeignKey(
-        "accounts.Organisation",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
     due_on = models.DateField()
-
-    objects = ChildScopedManager()
-    across_children = across()
 
     class Meta:
         default_manager_name = "across_children"

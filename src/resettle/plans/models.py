@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from resettle.children.models import KeptWithService, kept_link
 from resettle.core.dates import today
 from resettle.core.models import TrackedModel
 from resettle.core.scoping import ChildScopedManager, across
@@ -292,7 +293,7 @@ class PlanAction(TrackedModel):
         return bool(self.due_on and self.due_on < today() and not self.status.is_closed)
 
 
-class OpenAction(models.Model):
+class OpenAction(KeptWithService):
     """Each open action (its status not closed), kept with its child, the child's owning service,
     its due date and its owners, so that lists of a whole service or establishment (My week, the
     establishment's week) read the first few from an index in due-date order rather than every
@@ -305,40 +306,9 @@ class OpenAction(models.Model):
     action = models.OneToOneField(
         PlanAction, on_delete=models.CASCADE, primary_key=True, related_name="kept_open"
     )
-    child = models.ForeignKey(
-        "children.Child",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
-    service = models.ForeignKey(
-        "accounts.Organisation",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
     due_on = models.DateField(null=True)
-    owner_person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        null=True,
-        related_name="+",
-    )
-    owner_organisation = models.ForeignKey(
-        "accounts.Organisation",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        null=True,
-        related_name="+",
-    )
-
-    objects = ChildScopedManager()
-    across_children = across()
+    owner_person = kept_link(settings.AUTH_USER_MODEL, null=True)
+    owner_organisation = kept_link("accounts.Organisation", null=True)
 
     class Meta:
         default_manager_name = "across_children"

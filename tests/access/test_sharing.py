@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from resettle.access.models import Share
+from resettle.access.models import Restriction, Share
 from resettle.audit.models import AuditEvent
 from resettle.children.models import Child
 from resettle.core.dates import today
@@ -177,3 +177,29 @@ def test_sharing_page_lists_active_and_past_shares(
     assert "HMYOI Feltham" in body
     assert "Past and future shares" in body
     assert AuditEvent.objects.filter(action="child.viewed", detail__section="sharing").exists()
+
+
+def test_who_sees_a_child_follows_the_shares_and_restrictions_at_once_though_their_sql_is_reused(
+    chloe, amara, priya, feltham, camden_child
+):
+    """The subqueries of the rule are made once for a person and a day (access.policy._compiled):
+    the rows they read are not, so a share, a revocation or a restriction made a moment ago
+    counts on the very next page, for the same person on the same day."""
+    few = Child.objects.filter(id=camden_child.id)
+    assert not few.visible_to(chloe, few=True).exists()
+    assert not Child.objects.visible_to(chloe).exists()
+    made = share(camden_child, feltham)
+    assert few.visible_to(chloe, few=True).exists()
+    assert Child.objects.visible_to(chloe).exists()
+    made.revoked_at = made.created_at
+    made.save()
+    assert not few.visible_to(chloe, few=True).exists()
+    assert not Child.objects.visible_to(chloe).exists()
+
+    assert few.visible_to(priya, few=True).exists()
+    Restriction.objects.create(child=camden_child, reason="Synthetic reason").allowed_users.set(
+        [amara]
+    )
+    assert not few.visible_to(priya, few=True).exists()
+    assert not Child.objects.visible_to(priya).exists()
+    assert few.visible_to(amara, few=True).exists()

@@ -158,3 +158,33 @@ def test_my_week_query_count_does_not_grow_with_rows(
     sections = (week.touchpoints, week.actions, week.releases, week.not_seen)
     assert [len(section.rows) for section in sections] == [shown] * 4
     assert [section.more for section in sections] == [count > SECTION_LIMIT] * 4
+
+
+# A caseload's My week: session, user, the caseload's ids (read once: web.week.caseload_ids),
+# touchpoints with their children (one query: release.queries.IdsFirst), actions (their ids in
+# order from the kept open actions, then those actions), the kept current statuses due to be
+# worked out again, releases and their key actions, children not seen (ids, then the children),
+# and the user's organisation for the header. No section asks again who the person may see.
+MINE_QUERIES = {"sqlite": 12, "postgresql": 12}
+
+
+@pytest.mark.parametrize("count", [1, SECTION_LIMIT + 2])
+def test_a_caseloads_week_reads_the_caseload_once_and_does_not_grow_with_rows(
+    client_for, amara, camden, django_assert_num_queries, count
+):
+    for n in range(count):
+        child = ChildFactory(owning_service=camden, lead_practitioner=amara)
+        touchpoint(child, f"Touchpoint {n}", -n)
+        action(child, f"Action {n}", -n, owner_person=amara)
+        in_custody(child, 5 + n)
+    other = ChildFactory(owning_service=camden)  # not amara's: not on her week
+    touchpoint(other, "Someone else's", -1)
+    client = client_for(amara)
+    assert client.get(URL, {"scope": "mine"}).status_code == 200
+    with django_assert_num_queries(MINE_QUERIES[connection.vendor]):
+        response = client.get(URL, {"scope": "mine"})
+    week = response.context["week"]
+    shown = min(count, SECTION_LIMIT)
+    assert [len(s.rows) for s in (week.touchpoints, week.actions, week.releases)] == [shown] * 3
+    assert "Someone else's" not in [t.name for t in week.touchpoints.rows]
+    assert week.touchpoints.more == (count > SECTION_LIMIT)

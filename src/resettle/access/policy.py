@@ -19,13 +19,16 @@ reference: it sits below the children app, which asks it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from resettle.accounts.models import Organisation, Role, User
+from resettle.core.dates import today
 from resettle.core.queries import among
 
 from .models import Restriction, Share, Transfer
@@ -66,9 +69,39 @@ def can_add_child(user: User | None) -> bool:
     return _is_active(user) and user.role in YJS_ROLES
 
 
-def _hidden_from(user: User) -> QuerySet:
-    """The ids of the restricted children `user` is not named on."""
-    return Restriction.across_children.exclude(allowed_users=user).values("child_id")
+def _hidden_from(user: User) -> RawSQL:
+    """The ids of the restricted children `user` is not named on: a subquery, for `id__in`."""
+    return _subquery("hidden", user)
+
+
+def _shared_sql(user: User) -> RawSQL:
+    """`_shared_with` as a subquery for `id__in` (not for `union`)."""
+    return _subquery("shared", user)
+
+
+def _subquery(which: str, user: User) -> RawSQL:
+    # SQL that Django compiled from a queryset, its values kept apart as parameters (_compiled):
+    # nothing typed by anyone is in its text.
+    return RawSQL(*_compiled(which, user.pk, user.organisation_id, today()))  # noqa: S611
+
+
+@lru_cache(maxsize=2048)
+def _compiled(which: str, user_id: int, organisation_id: int | None, on) -> tuple[str, tuple]:
+    """The SQL of a subquery the rule above asks of every list and page, made once for a person
+    and a day. Its text depends only on the person, their organisation and the date (not on any
+    row), so it is the same every time; Django building it again for each query cost more than
+    the database took to answer (docs/performance.md)."""
+    if which == "hidden":
+        query = Restriction.across_children.exclude(allowed_users=user_id).values("child_id")
+    else:
+        query = (
+            Share.across_children.active(on)
+            .filter(organisation_id=organisation_id)
+            .order_by()
+            .values("child_id")
+        )
+    sql, params = query.query.sql_with_params()
+    return sql, tuple(params)
 
 
 def _shared_with(user: User) -> QuerySet:
@@ -92,7 +125,7 @@ def scope_children(children: QuerySet, user: User | None, *, few: bool = False) 
     hidden = _hidden_from(user)
     shared_in = _shared_with(user)
     if few:
-        visible = Q(id__in=shared_in)
+        visible = Q(id__in=_shared_sql(user))
         if user.role in YJS_ROLES:
             visible |= Q(owning_service_id=user.organisation_id)
         return children.filter(visible).exclude(id__in=hidden)
@@ -120,7 +153,7 @@ def scope_parts(children: QuerySet, user: User | None) -> list[QuerySet]:
     if not can_view_children(user):
         return [children.none()]
     hidden = _hidden_from(user)
-    shared_in = _shared_with(user)
+    shared_in = _shared_sql(user)
     if user.role not in YJS_ROLES:
         return [children.filter(id__in=shared_in).exclude(id__in=hidden)]
     own = user.organisation_id

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Q, QuerySet, Window
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -29,7 +29,6 @@ from resettle.access import policy
 from resettle.access.parts import PartsFirst
 from resettle.children.models import Child
 from resettle.core.dates import today
-from resettle.core.queries import among
 from resettle.journey.models import OpenTouchpoint, Touchpoint
 from resettle.plans import open_actions
 from resettle.plans.models import OpenAction
@@ -187,11 +186,11 @@ def week_of(on: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-def touchpoints_due(child_ids, ends_on: date):
-    """Open touchpoints due by `ends_on` of the children `child_ids` (a subquery of ids) gives."""
-    # Across children: narrowed to the children `child_ids` gives, in the same query.
+def touchpoints_due(child_ids: list[int], ends_on: date):
+    """Open touchpoints due by `ends_on` of the children `child_ids` (a caseload, read once)."""
+    # Across children: narrowed to the children `child_ids` names.
     return (
-        Touchpoint.across_children.filter(among("child_id", child_ids))
+        Touchpoint.across_children.filter(child_id__in=child_ids)
         .filter(
             completed_on__isnull=True,
             superseded_on__isnull=True,
@@ -217,15 +216,16 @@ def service_touchpoints_due(user, ends_on: date) -> PartsFirst:
     )
 
 
-def actions_due(user, scope: str, ends_on: date) -> PartsFirst:
+def actions_due(user, scope: str, ends_on: date, led: list[int] | None = None) -> PartsFirst:
     """Open actions due by `ends_on`, soonest first, read from the kept open actions
-    (plans/open_actions.py). "mine": those of the children the person leads, and those they own
-    for other children they see; a whole service: its own children's, by the service's index,
-    and those of the children shared with it."""
+    (plans/open_actions.py). "mine": those of the children the person leads (`led`: their ids,
+    the caseload read once), and those they own for other children they see; a whole service:
+    its own children's, by the service's index, and those of the children shared with it."""
     kept = OpenAction.across_children.filter(due_on__lte=ends_on)
     if scope == "mine":
+        if led is None:
+            led = caseload_ids(user)
         seen = Child.objects.visible_to(user, few=True)
-        led = seen.filter(lead_practitioner=user).values("id")
         parts = [
             kept.filter(child_id__in=led),
             kept.filter(owner_person=user, child_id__in=seen.values("id")).exclude(
@@ -260,6 +260,13 @@ def not_seen(parts: list, on: date) -> PartsFirst:
     )
 
 
+def caseload_ids(user) -> list[int]:
+    """The ids of the children the person leads and sees: a caseload (5 to 50), read once so
+    each of My week's sections finds its rows by the child's index without asking again who the
+    person may see."""
+    return list(children_in_scope(user, policy.MINE).values_list("id", flat=True))
+
+
 def _with_last_seen(rows: list) -> list:
     for child in rows:
         child.last_seen_on = child.last_contact_on
@@ -284,18 +291,20 @@ def my_week(
         "next-week": ends_on + timedelta(days=7),
         "overdue": on - timedelta(days=1),
     }[when]
-    # A whole service's children as a list read once: each section finds their records by the
-    # child's index (release.queries.among; docs/performance.md).
-    ids = (
-        children_in_scope(user, scope).values("id")
-        if scope == "mine"
-        else policy.visible_ids(Child.objects.all(), user)
-    )
+    # A caseload: its children's ids read once, and each section's rows found by the child's
+    # index. A whole service: each section reads the kept rows by the service's index (and the
+    # children shared with it: policy.kept_parts; docs/performance.md).
+    led = caseload_ids(user) if scope == policy.MINE else None
 
     def touchpoints() -> Section:
-        if scope == "mine":  # a caseload's few children, each read by the child's index
-            return read(IdsFirst(touchpoints_due(ids, due_by)))
+        if led is not None:
+            return read(IdsFirst(touchpoints_due(led, due_by)))
         return read(service_touchpoints_due(user, due_by))
+
+    def children() -> list[QuerySet]:
+        if led is not None:
+            return [Child.objects.filter(id__in=led)]
+        return policy.in_scope_parts(Child.objects.all(), user, scope)
 
     def read(queryset, prepare=None) -> Section:
         if len(kinds) == 1:
@@ -304,14 +313,11 @@ def my_week(
 
     sections = {
         "touchpoints": touchpoints,
-        "actions": lambda: read(actions_due(user, scope, due_by)),
+        "actions": lambda: read(actions_due(user, scope, due_by, led)),
         "releases": lambda: read(
-            releases_in_scope(user, scope, on), lambda rows: with_readiness(rows, on)
+            releases_in_scope(user, scope, on, led), lambda rows: with_readiness(rows, on)
         ),
-        "not-seen": lambda: read(
-            not_seen(policy.in_scope_parts(Child.objects.all(), user, scope), on),
-            _with_last_seen,
-        ),
+        "not-seen": lambda: read(not_seen(children(), on), _with_last_seen),
     }
     found = {kind: sections[kind]() if kind in kinds else Section.empty() for kind in sections}
     return Week(

@@ -69,49 +69,79 @@ def can_add_child(user: User | None) -> bool:
     return _is_active(user) and user.role in YJS_ROLES
 
 
-def _hidden_from(user: User) -> RawSQL:
-    """The ids of the restricted children `user` is not named on: a subquery, for `id__in`."""
-    return _subquery("hidden", user)
+def _hidden_query(user: User) -> QuerySet:
+    """The ids of the restricted children `user` is not named on."""
+    return Restriction.across_children.exclude(allowed_users=user).values("child_id")
 
 
-def _shared_sql(user: User) -> RawSQL:
-    """`_shared_with` as a subquery for `id__in` (not for `union`)."""
-    return _subquery("shared", user)
-
-
-def _subquery(which: str, user: User) -> RawSQL:
-    # SQL that Django compiled from a queryset, its values kept apart as parameters (_compiled):
-    # nothing typed by anyone is in its text.
-    return RawSQL(*_compiled(which, user.pk, user.organisation_id, today()))  # noqa: S611
-
-
-@lru_cache(maxsize=2048)
-def _compiled(which: str, user_id: int, organisation_id: int | None, on) -> tuple[str, tuple]:
-    """The SQL of a subquery the rule above asks of every list and page, made once for a person
-    and a day. Its text depends only on the person, their organisation and the date (not on any
-    row), so it is the same every time; Django building it again for each query cost more than
-    the database took to answer (docs/performance.md)."""
-    if which == "hidden":
-        query = Restriction.across_children.exclude(allowed_users=user_id).values("child_id")
-    else:
-        query = (
-            Share.across_children.active(on)
-            .filter(organisation_id=organisation_id)
-            .order_by()
-            .values("child_id")
-        )
-    sql, params = query.query.sql_with_params()
-    return sql, tuple(params)
-
-
-def _shared_with(user: User) -> QuerySet:
-    """The ids of the children shared with `user`'s organisation now."""
+def _shared_with(user: User, on=None) -> QuerySet:
+    """The ids of the children shared with `user`'s organisation now (on `on`)."""
     return (
-        Share.across_children.active()
+        Share.across_children.active(on)
         .filter(organisation_id=user.organisation_id)
         .order_by()
         .values("child_id")
     )
+
+
+def _seen_query(children_model, user: User, on=None) -> QuerySet:
+    """The ids of the children `user` sees before restrictions: one indexed query for each way of
+    seeing the child, joined with UNION. Written as `owning_service = X OR id IN (shares)` the
+    planner cannot use either index and reads every child in the country (docs/performance.md)."""
+    shared_in = _shared_with(user, on)
+    if user.role not in YJS_ROLES:
+        return shared_in
+    owned = (
+        children_model._base_manager.filter(owning_service_id=user.organisation_id)
+        .order_by()
+        .values("id")
+    )
+    return owned.union(shared_in)
+
+
+def _visible_query(children_model, user: User, on=None) -> QuerySet:
+    """The ids of the children `user` may see (`visible_ids`), restrictions applied in each part."""
+    hidden = _hidden_query(user)
+    shared_in = _shared_with(user, on).exclude(child_id__in=hidden)
+    if user.role not in YJS_ROLES:  # the children shared with them: read from the shares alone
+        return shared_in
+    owned = (
+        children_model._base_manager.filter(owning_service_id=user.organisation_id)
+        .exclude(id__in=hidden)
+        .order_by()
+        .values("id")
+    )
+    return owned.union(shared_in)
+
+
+_SUBQUERIES: dict[str, Callable[..., QuerySet]] = {
+    "hidden": lambda model, user, on: _hidden_query(user),
+    "shared": lambda model, user, on: _shared_with(user, on),
+    "seen": _seen_query,
+    "visible": _visible_query,
+}
+
+
+def _subquery(which: str, user: User, children_model=None) -> RawSQL:
+    """One of the subqueries above, for `id__in` or `core.queries.among` (not for `union`), made
+    once for a person, their organisation and role, and a day (`_compiled`).
+
+    Its text depends only on those, never on any row, so it is the same every time: Django
+    building and compiling it again for every query cost more than the database took to answer
+    (docs/performance.md, round five). The rows it reads are read by each query as always, so a
+    share or restriction made a moment ago counts on the next page."""
+    compiled = _compiled(which, children_model, user, user.organisation_id, user.role, today())
+    # SQL that Django compiled from a queryset, its values kept apart as parameters: nothing
+    # typed by anyone is in its text.
+    return RawSQL(*compiled)  # noqa: S611
+
+
+@lru_cache(maxsize=4096)
+def _compiled(which, children_model, user, organisation_id, role, on) -> tuple[str, tuple]:
+    # `user` is in the key by its id (as Django compares models); its organisation and role are
+    # in the key themselves, as the text depends on them too.
+    sql, params = _SUBQUERIES[which](children_model, user, on).query.sql_with_params()
+    return sql, tuple(params)
 
 
 def scope_children(children: QuerySet, user: User | None, *, few: bool = False) -> QuerySet:
@@ -122,26 +152,14 @@ def scope_children(children: QuerySet, user: User | None, *, few: bool = False) 
     """
     if not can_view_children(user):
         return children.none()
-    hidden = _hidden_from(user)
-    shared_in = _shared_with(user)
+    hidden = _subquery("hidden", user)
     if few:
-        visible = Q(id__in=_shared_sql(user))
+        visible = Q(id__in=_subquery("shared", user))
         if user.role in YJS_ROLES:
             visible |= Q(owning_service_id=user.organisation_id)
         return children.filter(visible).exclude(id__in=hidden)
-    if user.role in YJS_ROLES:
-        # One indexed query for each way of seeing the child, joined with UNION: written as
-        # `owning_service = X OR id IN (shares)` the planner cannot use either index and reads
-        # every child in the country (docs/performance.md).
-        owned = (
-            children.model._base_manager.filter(owning_service_id=user.organisation_id)
-            .order_by()
-            .values("id")
-        )
-        visible = owned.union(shared_in)
-    else:
-        visible = shared_in
-    return children.filter(id__in=visible).exclude(id__in=hidden)
+    seen = _subquery("seen", user, children.model)
+    return children.filter(id__in=seen).exclude(id__in=hidden)
 
 
 def scope_parts(children: QuerySet, user: User | None) -> list[QuerySet]:
@@ -152,8 +170,8 @@ def scope_parts(children: QuerySet, user: User | None) -> list[QuerySet]:
     own children; the other, the children shared with it that it does not own."""
     if not can_view_children(user):
         return [children.none()]
-    hidden = _hidden_from(user)
-    shared_in = _shared_sql(user)
+    hidden = _subquery("hidden", user)
+    shared_in = _subquery("shared", user)
     if user.role not in YJS_ROLES:
         return [children.filter(id__in=shared_in).exclude(id__in=hidden)]
     own = user.organisation_id
@@ -171,8 +189,10 @@ def kept_parts(records: QuerySet, user: User | None) -> list[QuerySet]:
     their index."""
     if not can_view_children(user):
         return [records.none()]
-    hidden = _hidden_from(user)
-    shared = records.filter(among("child_id", _shared_with(user))).exclude(child_id__in=hidden)
+    hidden = _subquery("hidden", user)
+    shared = records.filter(among("child_id", _subquery("shared", user))).exclude(
+        child_id__in=hidden
+    )
     if user.role not in YJS_ROLES:
         return [shared]
     own = user.organisation_id
@@ -202,23 +222,13 @@ def count_parts(parts: list[QuerySet]) -> int:
     return combine([part.values("id") for part in parts]).count()
 
 
-def visible_ids(children: QuerySet, user: User | None) -> QuerySet:
+def visible_ids(children: QuerySet, user: User | None) -> QuerySet | RawSQL:
     """The ids of the children in `children`'s table that `user` may see, as a subquery for
     records that belong to children (touchpoints, actions): the same rule as `scope_children`,
     without reading the children's table again."""
     if not can_view_children(user):
         return children.none().values("id")
-    hidden = _hidden_from(user)
-    shared_in = _shared_with(user).exclude(child_id__in=hidden)
-    if user.role not in YJS_ROLES:  # the children shared with them: read from the shares alone
-        return shared_in
-    owned = (
-        children.model._base_manager.filter(owning_service_id=user.organisation_id)
-        .exclude(id__in=hidden)
-        .order_by()
-        .values("id")
-    )
-    return owned.union(shared_in)
+    return _subquery("visible", user, children.model)
 
 
 # The views of the children a person sees: "my caseload" or "my service" for a youth justice

@@ -80,6 +80,7 @@ def test_every_line_a_request_causes_carries_its_id(client_for, amara, logs):
     assert request_line["path"] == reverse("audit:search")
     assert (request_line["method"], request_line["status"]) == ("GET", 403)
     assert request_line["user_id"] == amara.pk
+    assert 0 <= request_line["cpu_ms"] <= request_line["duration_ms"] + 1  # rounded apart
 
 
 def test_two_requests_have_two_ids_and_lines_outside_requests_have_none(client, logs):

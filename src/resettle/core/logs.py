@@ -33,6 +33,7 @@ FIELDS = (
     "path",
     "status",
     "duration_ms",
+    "cpu_ms",
     "user_id",
     "audit_id",
     "action",

@@ -25,7 +25,9 @@ RETRY_AFTER_SECONDS = 30
 class RequestIdMiddleware:
     """Give the request an id for every log line it causes (core/logs.py), echo it in the
     X-Request-ID response header, and log one line for the request: method, path (never the query
-    string, which can hold a search for a child's name), status, time taken and who (an id)."""
+    string, which can hold a search for a child's name), status, time taken, the processor time
+    this request's thread used (what more servers would share; the rest is waiting: for the
+    database, or for a processor another request holds) and who (an id)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -33,7 +35,7 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id, token = logs.start_request(request.headers.get("X-Request-ID"))
         request.request_id = request_id
-        started = time.monotonic()
+        started, cpu_started = time.monotonic(), time.thread_time()
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
@@ -44,6 +46,7 @@ class RequestIdMiddleware:
                     "path": request.path,
                     "status": response.status_code,
                     "duration_ms": round((time.monotonic() - started) * 1000),
+                    "cpu_ms": round((time.thread_time() - cpu_started) * 1000),
                     "user_id": _user_id(request),
                 },
             )

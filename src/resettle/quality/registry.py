@@ -134,12 +134,13 @@ class FiveCs:
 
     @property
     def met_count(self) -> int:
-        return sum(1 for c in self.cs if c.is_met)
+        return sum(1 for c in self.cs if c.status == Rating.MET)
 
     @property
     def not_met(self) -> list[CResult]:
-        """The Cs not met yet (partly or not yet), in order."""
-        return [c for c in self.cs if c.status is not None and not c.is_met]
+        """The Cs not met yet (partly or not yet), in order. (Each C's status is worked out from
+        its indicators once here: a caseload asks this of every row.)"""
+        return [c for c in self.cs if (status := c.status) is not None and status != Rating.MET]
 
     def __getitem__(self, key: str) -> CResult:
         for c in self.cs:

@@ -84,41 +84,28 @@ def _shared_with(user: User, on=None) -> QuerySet:
     )
 
 
-def _seen_query(children_model, user: User, on=None) -> QuerySet:
-    """The ids of the children `user` sees before restrictions: one indexed query for each way of
-    seeing the child, joined with UNION. Written as `owning_service = X OR id IN (shares)` the
-    planner cannot use either index and reads every child in the country (docs/performance.md)."""
+def _seen_query(children_model, user: User, on=None, *, hidden: QuerySet | None = None) -> QuerySet:
+    """The ids of the children `user` sees: one indexed query for each way of seeing the child,
+    joined with UNION. Written as `owning_service = X OR id IN (shares)` the planner cannot use
+    either index and reads every child in the country (docs/performance.md). `hidden`: the
+    restricted children to leave out of each part (`visible_ids`); else the caller leaves them
+    out itself."""
     shared_in = _shared_with(user, on)
-    if user.role not in YJS_ROLES:
-        return shared_in
-    owned = (
-        children_model._base_manager.filter(owning_service_id=user.organisation_id)
-        .order_by()
-        .values("id")
-    )
-    return owned.union(shared_in)
-
-
-def _visible_query(children_model, user: User, on=None) -> QuerySet:
-    """The ids of the children `user` may see (`visible_ids`), restrictions applied in each part."""
-    hidden = _hidden_query(user)
-    shared_in = _shared_with(user, on).exclude(child_id__in=hidden)
+    if hidden is not None:
+        shared_in = shared_in.exclude(child_id__in=hidden)
     if user.role not in YJS_ROLES:  # the children shared with them: read from the shares alone
         return shared_in
-    owned = (
-        children_model._base_manager.filter(owning_service_id=user.organisation_id)
-        .exclude(id__in=hidden)
-        .order_by()
-        .values("id")
-    )
-    return owned.union(shared_in)
+    owned = children_model._base_manager.filter(owning_service_id=user.organisation_id)
+    if hidden is not None:
+        owned = owned.exclude(id__in=hidden)
+    return owned.order_by().values("id").union(shared_in)
 
 
 _SUBQUERIES: dict[str, Callable[..., QuerySet]] = {
     "hidden": lambda model, user, on: _hidden_query(user),
     "shared": lambda model, user, on: _shared_with(user, on),
     "seen": _seen_query,
-    "visible": _visible_query,
+    "visible": lambda model, user, on: _seen_query(model, user, on, hidden=_hidden_query(user)),
 }
 
 
